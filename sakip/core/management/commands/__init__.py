@@ -1,0 +1,1 @@
+PASSWORD_DEMO = "demo12345"

@@ -1,0 +1,1 @@
+"""Test helpers other capabilities use (importable from tests, not used at run time)."""

@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Administrasi Sakip"
+admin.site.site_title = "Sakip"
+
+urlpatterns = [
+    path("", include("sakip.web.urls")),
+    path("akun/", include("sakip.akun.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
