@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "sakip.core",
     "sakip.organisasi",
     "sakip.akun",
+    "sakip.perencanaan",
     "sakip.web",
 ]
 
