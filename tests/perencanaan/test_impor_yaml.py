@@ -149,7 +149,15 @@ def test_validasi_menyebut_setiap_kesalahan_dan_tidak_menyimpan(organisasi: None
 
 
 def test_opd_lain_tidak_tersentuh(organisasi: None) -> None:
-    rencana_impor(data=_dokumen("babel-disperindag"), sumber="renstra.yaml")
-    ntt = PerangkatDaerah.objects.get(slug="ntt-disperindag")
-    assert not Renstra.objects.filter(opd=ntt).exists()
-    assert Indikator.objects.filter(renstra__opd=ntt).count() == 0
+    babel = PerangkatDaerah.objects.get(slug="babel-disperindag")
+    lain = PerangkatDaerah.objects.create(pemda=babel.pemda, slug="babel-lain", nama="Dinas Lain")
+    dokumen = _dokumen("babel-disperindag")
+    for unit in babel.unit_kerja.all():  # the plan names Disperindag's units
+        lain.unit_kerja.create(slug=unit.slug, nama=unit.nama, jenis=unit.jenis)
+    rencana_impor(data={**dokumen, "opd": "babel-lain"}, sumber="lain.yaml")
+    rencana_impor(data=dokumen, sumber="renstra.yaml")
+    # Same refs in two OPDs: two separate plans, neither touching the other's rows.
+    assert Renstra.objects.filter(opd=lain).count() == 1
+    assert Indikator.objects.filter(renstra__opd=lain).count() == Indikator.objects.filter(
+        renstra__opd=babel).count()
+    assert not Indikator.objects.filter(renstra__opd=lain, node__renstra__opd=babel).exists()
