@@ -1,8 +1,14 @@
 """Shared machinery of every importer: all-or-nothing, with every error located.
 
 An importer walks a parsed document (YAML mapping or workbook rows), collects *every* problem
-with where it is (`file › path` or `sheet › row › column`) instead of stopping at the first, and
-writes nothing unless the whole document is valid.
+with where it is (`file › path`, or the workbook cell `Sheet!F12`) instead of stopping at the
+first, and writes nothing unless the whole document is valid.
+
+A document read from a workbook is the very mapping a YAML file gives, plus, on each mapping, a
+`_lokasi` map from its keys to the cells they were read from (`{"polaritas": "Indikator!F12",
+"": "Indikator!B12"}`; `""` locates the row itself). The importer passes each mapping it enters to
+`Pemeriksa.di()`, so one importer reports `file › pohon[1] › indikator[2] › polaritas` for YAML and
+`Indikator!F12` for Excel.
 """
 
 from collections.abc import Iterator, Mapping
@@ -14,6 +20,27 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+# The key under which a mapping read from a workbook says where each of its values came from.
+LOKASI = "_lokasi"
+
+
+def peta_lokasi(data: object) -> Mapping[str, str] | None:
+    """The `_lokasi` map of a mapping read from a workbook; None for YAML."""
+    if isinstance(data, Mapping):
+        peta = data.get(LOKASI)
+        if isinstance(peta, Mapping):
+            return peta
+    return None
+
+
+def tanpa_lokasi(data: Any) -> Any:
+    """A copy of a document without its `_lokasi` maps (to compare it with an export)."""
+    if isinstance(data, Mapping):
+        return {k: tanpa_lokasi(v) for k, v in data.items() if k != LOKASI}
+    if isinstance(data, list):
+        return [tanpa_lokasi(v) for v in data]
+    return data
 
 
 @dataclass(frozen=True)
@@ -40,16 +67,41 @@ class Pemeriksa:
     sumber: str
     kesalahan: list[KesalahanImpor] = field(default_factory=list)
     _jalur: list[str] = field(default_factory=list)
+    # The `_lokasi` map of the document itself, and of each mapping entered (parallel to _jalur).
+    peta_akar: Mapping[str, str] | None = None
+    _peta: list[Mapping[str, str] | None] = field(default_factory=list)
 
     @contextmanager
-    def di(self, bagian: str | int) -> Iterator[None]:
+    def di(self, bagian: str | int, data: object = None) -> Iterator[None]:
+        """Enter part of the document; pass the mapping entered so its cells can be named."""
         self._jalur.append(str(bagian))
+        self._peta.append(peta_lokasi(data))
         try:
             yield
         finally:
             self._jalur.pop()
+            self._peta.pop()
+
+    def _sel(self, kunci: str | None) -> str | None:
+        """The workbook cell of `kunci` in the innermost located mapping, else its row.
+
+        A part entered without a map of its own (e.g. the `data_elemen` block) is looked up by its
+        name in the map around it. None when nothing is located (a YAML document).
+        """
+        tingkat = [("", self.peta_akar), *zip(self._jalur, self._peta, strict=True)]
+        cari = kunci
+        for bagian, peta in reversed(tingkat):
+            if peta is not None:
+                if cari and cari in peta:
+                    return peta[cari]
+                return peta.get("")
+            cari = bagian
+        return None
 
     def lokasi(self, kunci: str | None = None) -> str:
+        sel = self._sel(kunci)
+        if sel is not None:
+            return sel
         bagian = [self.sumber, *self._jalur]
         if kunci:
             bagian.append(kunci)

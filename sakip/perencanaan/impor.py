@@ -18,7 +18,7 @@ from typing import Any
 from django.db import transaction
 
 from sakip.akun.models import User
-from sakip.core.impor import KesalahanImpor, Pemeriksa
+from sakip.core.impor import KesalahanImpor, Pemeriksa, peta_lokasi
 from sakip.engine.agregasi import Agregasi
 from sakip.engine.capaian import Polaritas
 from sakip.engine.formula import Formula, FormulaTidakValid, SiklusFormula, urutkan_definisi
@@ -142,7 +142,7 @@ def _tahun_target(p: Pemeriksa, data: Any, kunci: str, periode: range | None) ->
             p.salah(f"tahun tidak valid {tahun!r}", kunci)
             continue
         if periode is not None and th not in periode:
-            p.salah(f"tahun {th} di luar periode Renstra {periode[0]}–{periode[-1]}", kunci)
+            p.salah(f"tahun {th} di luar periode Renstra {periode[0]}–{periode[-1]}", f"{kunci} {th}")
         if teks is None or str(teks).strip() == "":
             continue
         hasil[th] = str(teks).strip()
@@ -183,12 +183,18 @@ def _baca_indikator(
         except TargetTidakValid as exc:
             p.salah(str(exc), kunci)
 
-    revisi: list[_Revisi] = []
+    def periksa_revisi(rv: _Revisi) -> None:
+        for tahun, teks in rv.target.items():
+            periksa_target(teks, f"target {tahun}")
+        if rv.target_akhir:
+            periksa_target(rv.target_akhir, "target_akhir")
+
     awal = _tahun_target(p, item.get("target"), "target", periode)
-    target_akhir = p.teks(item, "target_akhir")
-    revisi.append(_Revisi("Awal", None, "", awal, target_akhir))
+    revisi = [_Revisi("Awal", None, "", awal, p.teks(item, "target_akhir"))]
+    periksa_revisi(revisi[0])
     for i, rv in enumerate(_daftar(p, item, "revisi"), start=1):
-        with p.di(f"revisi[{i}]"):
+        # Checked inside the revision, so an error names the revision (its row in a workbook).
+        with p.di(f"revisi[{i}]", rv):
             revisi.append(_Revisi(
                 label=p.teks(rv, "label") or f"Revisi {i}",
                 tanggal=p.tanggal(rv, "tanggal"),
@@ -196,11 +202,7 @@ def _baca_indikator(
                 target=_tahun_target(p, rv.get("target"), "target", periode),
                 target_akhir=p.teks(rv, "target_akhir"),
             ))
-    for rv in revisi:
-        for tahun, teks in rv.target.items():
-            periksa_target(teks, f"target {tahun}")
-        if rv.target_akhir:
-            periksa_target(rv.target_akhir, "target_akhir")
+            periksa_revisi(revisi[-1])
 
     baseline = item.get("baseline") or {}
     if not isinstance(baseline, Mapping):
@@ -270,11 +272,11 @@ def _baca_node(
     strategi += [(JenisStrategi.ARAH_KEBIJAKAN.value, s) for s in _teks_daftar(p, item, "arah_kebijakan")]
     crosscutting = []
     for i, cc in enumerate(_daftar(p, item, "crosscutting"), start=1):
-        with p.di(f"crosscutting[{i}]"):
+        with p.di(f"crosscutting[{i}]", cc):
             crosscutting.append((p.teks(cc, "dengan", wajib=True), p.teks(cc, "peran")))
     indikator = []
     for i, ind in enumerate(_daftar(p, item, "indikator"), start=1):
-        with p.di(f"indikator[{i}]"):
+        with p.di(f"indikator[{i}]", ind):
             indikator.append(_baca_indikator(p, ind, periode, elemen))
     node = _Node(
         lokasi=p.lokasi(),
@@ -294,7 +296,7 @@ def _baca_node(
     )
     rencana.node.append(node)
     for i, anak in enumerate(_daftar(p, item, "anak"), start=1):
-        with p.di(f"anak[{i}]"):
+        with p.di(f"anak[{i}]", anak):
             _baca_node(p, anak, node, rencana, periode, elemen, unit, sasaran_pemda)
 
 
@@ -305,7 +307,7 @@ def baca_rencana(p: Pemeriksa, data: Mapping[str, Any]) -> _Rencana:
         p.salah(f"OPD {data.get('opd')!r} tidak dikenal", "opd")
     blok = data.get("renstra") or {}
     periode: range | None = None
-    with p.di("renstra"):
+    with p.di("renstra", blok):
         if not isinstance(blok, Mapping):
             p.salah("harus berupa pemetaan")
             blok = {}
@@ -321,13 +323,17 @@ def baca_rencana(p: Pemeriksa, data: Mapping[str, Any]) -> _Rencana:
             "dasar_hukum": p.teks(blok, "dasar_hukum"),
         }
         for i, sp in enumerate(_daftar(p, blok, "sasaran_pemda"), start=1):
-            with p.di(f"sasaran_pemda[{i}]"):
+            with p.di(f"sasaran_pemda[{i}]", sp):
                 rencana.sasaran_pemda.append((p.teks(sp, "ref", wajib=True), p.teks(sp, "uraian", wajib=True)))
 
     definisi: dict[str, Formula] = {}
+    lokasi_kode: list[tuple[str, str]] = []
+    lokasi_formula: dict[str, str] = {}
     for i, de in enumerate(_daftar(p, data, "data_elemen"), start=1):
-        with p.di(f"data_elemen[{i}]"):
+        with p.di(f"data_elemen[{i}]", de):
             kode = p.teks(de, "kode", wajib=True)
+            lokasi_kode.append((kode, p.lokasi("kode")))
+            lokasi_formula[kode] = p.lokasi("formula")
             if kode and not IDENTIFIER.match(kode):
                 p.salah(f"{kode!r} harus huruf kecil, angka dan garis bawah (mis. unit_industri)", "kode")
             formula = p.teks(de, "formula")
@@ -345,7 +351,8 @@ def baca_rencana(p: Pemeriksa, data: Mapping[str, Any]) -> _Rencana:
         for kode, f in definisi.items():
             tak_dikenal = (f.nama_elemen | f.nama_elemen_lalu) - elemen
             if tak_dikenal:
-                p.salah(f"{kode}: data elemen tidak dikenal: {', '.join(sorted(tak_dikenal))}")
+                p.kesalahan.append(KesalahanImpor(
+                    lokasi_formula[kode], f"{kode}: data elemen tidak dikenal: {', '.join(sorted(tak_dikenal))}"))
         try:
             urutkan_definisi(definisi)
         except SiklusFormula as exc:
@@ -354,13 +361,13 @@ def baca_rencana(p: Pemeriksa, data: Mapping[str, Any]) -> _Rencana:
     unit = set(UnitKerja.objects.filter(opd=rencana.opd).values_list("slug", flat=True))
     sasaran_pemda = {ref for ref, _ in rencana.sasaran_pemda}
     for i, item in enumerate(_daftar(p, data, "pohon"), start=1):
-        with p.di(f"pohon[{i}]"):
+        with p.di(f"pohon[{i}]", item):
             _baca_node(p, item, None, rencana, periode, elemen, unit, sasaran_pemda)
 
     _periksa_ref_unik(p, [(n.ref, n.lokasi) for n in rencana.node], "ref simpul")
     _periksa_ref_unik(p, [(i.nilai["ref"], i.lokasi) for n in rencana.node for i in n.indikator],
                       "ref indikator")
-    _periksa_ref_unik(p, [(d["kode"], "data_elemen") for d in rencana.data_elemen], "kode data elemen")
+    _periksa_ref_unik(p, lokasi_kode, "kode data elemen")
     return rencana
 
 
@@ -523,7 +530,8 @@ def _sinkron_daftar(manager: Any, baris: list[dict[str, Any]], model: Any, node:
 @transaction.atomic
 def rencana_impor(*, data: Mapping[str, Any], sumber: str, oleh: User | None = None) -> HasilImpor:
     """Import a plan document; raises ImporGagal with every error, having written nothing."""
-    p = Pemeriksa(sumber)
+    # A document read from a workbook locates its values in cells (`_lokasi`, see core.impor).
+    p = Pemeriksa(sumber, peta_akar=peta_lokasi(data))
     rencana = baca_rencana(p, data)
     p.selesai()
     return _tulis(rencana, sumber=sumber, oleh=oleh)
