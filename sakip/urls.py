@@ -7,6 +7,7 @@ admin.site.site_title = "Sakip"
 
 urlpatterns = [
     path("", include("sakip.web.urls")),
+    path("opd/<slug:opd>/rencana/", include("sakip.perencanaan.urls")),
     path("akun/", include("sakip.akun.urls")),
     path("admin/", admin.site.urls),
 ]

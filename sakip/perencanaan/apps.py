@@ -18,6 +18,9 @@ class PerencanaanConfig(AppConfig):
     verbose_name = "Perencanaan"
 
     def ready(self) -> None:
+        from sakip.akun.izin import Aksi
         from sakip.core.demo import LangkahDemo, daftarkan_langkah
+        from sakip.web.navigasi import EntriMenu, daftarkan_menu
 
         daftarkan_langkah(LangkahDemo(40, "renstra", "*/renstra.yaml", _impor_renstra))
+        daftarkan_menu(EntriMenu(10, "Rencana Strategis", "perencanaan:pohon", "opd", Aksi.LIHAT))
