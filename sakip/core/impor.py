@@ -175,3 +175,17 @@ def baca_yaml(path: Path) -> Mapping[str, Any]:
     if not isinstance(data, Mapping):
         raise ImporGagal([KesalahanImpor(path.name, "isi berkas harus berupa pemetaan (mapping)")])
     return data
+
+
+def periksa_panjang(p: Pemeriksa, model: Any, nilai: Mapping[str, Any]) -> None:
+    """Report text longer than its column allows (PostgreSQL would refuse it mid-write;
+    SQLite would silently keep it), so the import fails up front with the field named."""
+    for kunci, value in nilai.items():
+        if not isinstance(value, str):
+            continue
+        try:
+            maks = model._meta.get_field(kunci).max_length
+        except Exception:  # not a model field (e.g. a relation given by slug)
+            continue
+        if maks and len(value) > maks:
+            p.salah(f"terlalu panjang ({len(value)} karakter, paling banyak {maks})", kunci)

@@ -11,7 +11,7 @@ from typing import Any
 from django.db import transaction
 
 from sakip.akun.models import PERAN_OPD, PERAN_PEMDA, Keanggotaan, Peran, User
-from sakip.core.impor import Pemeriksa, baca_yaml
+from sakip.core.impor import Pemeriksa, baca_yaml, periksa_panjang
 
 from .models import (
     JenisPemda,
@@ -151,6 +151,7 @@ def organisasi_impor_opd(*, data: Mapping[str, Any], sumber: str) -> PerangkatDa
                 "nama": p.teks(item, "nama", wajib=True),
                 "jenis": p.pilihan(item, "jenis", set(JenisUnit.values), bawaan=JenisUnit.LAINNYA),
             })
+            periksa_panjang(p, UnitKerja, units[-1])
     slug_unit = {u["slug"] for u in units}
     pejabat = []
     for i, item in enumerate(_daftar(p, data, "pejabat"), start=1):
@@ -164,6 +165,7 @@ def organisasi_impor_opd(*, data: Mapping[str, Any], sumber: str) -> PerangkatDa
             mulai, selesai = p.tanggal(item, "mulai"), p.tanggal(item, "selesai")
             if mulai and selesai and selesai < mulai:
                 p.salah("selesai sebelum mulai", "selesai")
+            periksa_panjang(p, Pejabat, {k: p.teks(item, k) for k in ("nama", "jabatan", "pangkat", "golongan")})
             pejabat.append({
                 "nama": p.teks(item, "nama", wajib=True),
                 "nip": nip,

@@ -107,7 +107,7 @@ class JenisUnit(models.TextChoices):
 
 class UnitKerja(models.Model):
     opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="unit_kerja")
-    slug = models.SlugField()
+    slug = models.SlugField(max_length=100)
     nama = models.CharField(max_length=200)
     jenis = models.CharField(max_length=16, choices=JenisUnit.choices)
 

@@ -18,7 +18,7 @@ from typing import Any
 from django.db import transaction
 
 from sakip.akun.models import User
-from sakip.core.impor import KesalahanImpor, Pemeriksa, peta_lokasi
+from sakip.core.impor import KesalahanImpor, Pemeriksa, periksa_panjang, peta_lokasi
 from sakip.engine.agregasi import Agregasi
 from sakip.engine.capaian import Polaritas
 from sakip.engine.formula import Formula, FormulaTidakValid, SiklusFormula, urutkan_definisi
@@ -237,6 +237,7 @@ def _baca_indikator(
         "kebijakan_batas_atur": batas_atur,
         "kebijakan_batas_atas": batas,
     }
+    periksa_panjang(p, Indikator, nilai)
     if nilai["baseline_nilai"]:
         periksa_target(nilai["baseline_nilai"], "baseline")
     nasional = _tahun_target(p, item.get("nasional"), "nasional", None)
@@ -294,6 +295,7 @@ def _baca_node(
         crosscutting=crosscutting,
         indikator=indikator,
     )
+    periksa_panjang(p, Node, {"ref": node.ref, **node.nilai})
     rencana.node.append(node)
     for i, anak in enumerate(_daftar(p, item, "anak"), start=1):
         with p.di(f"anak[{i}]", anak):

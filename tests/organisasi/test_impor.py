@@ -118,3 +118,13 @@ def test_pengguna_peran_opd_tanpa_opd_ditolak_semuanya() -> None:
     from sakip.akun.models import User
 
     assert not User.objects.filter(username="baik").exists()
+
+
+@pytest.mark.django_db
+def test_teks_terlalu_panjang_ditolak_sebelum_menulis() -> None:
+    # PostgreSQL would refuse the row mid-import; SQLite would keep it. Both must refuse it up front.
+    organisasi_impor_pemda(data=PEMDA, sumber="pemda.yaml")
+    panjang = {**OPD, "unit_kerja": [{"slug": "u" * 101, "nama": "Unit", "jenis": "bidang"}]}
+    with pytest.raises(ImporGagal, match=r"unit_kerja\[1\] › slug: terlalu panjang \(101 karakter, paling banyak 100\)"):
+        organisasi_impor_opd(data=panjang, sumber="opd.yaml")
+    assert not PerangkatDaerah.objects.exists()
