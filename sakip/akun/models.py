@@ -53,11 +53,11 @@ class Keanggotaan(models.Model):
                 fields=["user", "peran", "pemda", "opd"], name="keanggotaan_unik"
             ),
             models.CheckConstraint(
-                condition=~Q(peran__in=[p.value for p in PERAN_OPD]) | Q(opd__isnull=False),
+                condition=~Q(peran__in=sorted(p.value for p in PERAN_OPD)) | Q(opd__isnull=False),
                 name="peran_opd_wajib_opd",
             ),
             models.CheckConstraint(
-                condition=~Q(peran__in=[p.value for p in PERAN_PEMDA]) | Q(opd__isnull=True),
+                condition=~Q(peran__in=sorted(p.value for p in PERAN_PEMDA)) | Q(opd__isnull=True),
                 name="peran_pemda_tanpa_opd",
             ),
         ]

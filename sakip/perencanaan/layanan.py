@@ -109,7 +109,7 @@ def node_ubah(
     oleh: User,
 ) -> list[str]:
     """Change a node's wording, national code and responsible unit; returns the changed fields."""
-    node = Node.objects.select_for_update().select_related("renstra__opd", "induk").get(pk=node.pk)
+    node = Node.objects.select_for_update(of=("self",)).select_related("renstra__opd", "induk").get(pk=node.pk)
     opd = node.renstra.opd
     wajib_boleh(oleh, Aksi.UBAH_RENCANA, opd=opd)
     uraian, kinerja, kode = uraian.strip(), kinerja.strip(), kode.strip()
@@ -173,7 +173,7 @@ def indikator_ubah(
     skala_kualitatif: str = "",
 ) -> list[str]:
     """Change an indicator's definition; returns the changed fields. Targets are not touched."""
-    indikator = Indikator.objects.select_for_update().select_related("renstra__opd").get(pk=indikator.pk)
+    indikator = Indikator.objects.select_for_update(of=("self",)).select_related("renstra__opd").get(pk=indikator.pk)
     wajib_boleh(oleh, Aksi.UBAH_RENCANA, opd=indikator.renstra.opd)
     nama, satuan, formula = nama.strip(), satuan.strip(), formula.strip()
     formulasi, sumber_data, sk_iku = formulasi.strip(), sumber_data.strip(), sk_iku.strip()
@@ -396,7 +396,7 @@ def target_revisi(
     `target` maps a Renstra year to the target as written ("22,300", "3 - 10", "WTP"); a year left
     out keeps its current in-force target. `label` defaults to "Revisi <ke>".
     """
-    indikator = Indikator.objects.select_for_update().select_related("renstra__opd").get(pk=indikator.pk)
+    indikator = Indikator.objects.select_for_update(of=("self",)).select_related("renstra__opd").get(pk=indikator.pk)
     wajib_boleh(oleh, Aksi.UBAH_RENCANA, opd=indikator.renstra.opd)
     peringatan = target_revisi_periksa(
         indikator=indikator, label=label, alasan=alasan, target=target, target_akhir=target_akhir

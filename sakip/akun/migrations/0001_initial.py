@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name_plural': 'Keanggotaan',
-                'constraints': [models.UniqueConstraint(fields=('user', 'peran', 'pemda', 'opd'), name='keanggotaan_unik'), models.CheckConstraint(condition=models.Q(models.Q(('peran__in', ['operator', 'kepala']), _negated=True), ('opd__isnull', False), _connector='OR'), name='peran_opd_wajib_opd'), models.CheckConstraint(condition=models.Q(models.Q(('peran__in', ['admin', 'verifikator', 'inspektorat']), _negated=True), ('opd__isnull', True), _connector='OR'), name='peran_pemda_tanpa_opd')],
+                'constraints': [models.UniqueConstraint(fields=('user', 'peran', 'pemda', 'opd'), name='keanggotaan_unik'), models.CheckConstraint(condition=models.Q(models.Q(('peran__in', ['kepala', 'operator']), _negated=True), ('opd__isnull', False), _connector='OR'), name='peran_opd_wajib_opd'), models.CheckConstraint(condition=models.Q(models.Q(('peran__in', ['admin', 'inspektorat', 'verifikator']), _negated=True), ('opd__isnull', True), _connector='OR'), name='peran_pemda_tanpa_opd')],
             },
         ),
     ]
