@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "sakip.akun",
     "sakip.perencanaan",
     "sakip.web",
+    "sakip.kinerja",
+    "sakip.renja",
 ]
 
 MIDDLEWARE = [

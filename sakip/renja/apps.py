@@ -1,0 +1,35 @@
+from pathlib import Path
+
+from django.apps import AppConfig
+
+
+def _impor_renja(path: Path, opsi: object) -> str:
+    from sakip.core.impor import baca_yaml
+
+    from .impor import renja_impor
+
+    return renja_impor(data=baca_yaml(path), sumber=f"{path.parent.name}/{path.name}").ringkasan()
+
+
+def _impor_evaluasi(path: Path, opsi: object) -> str:
+    from sakip.core.impor import baca_yaml
+
+    from .impor import evaluasi_renja_impor
+
+    hasil = evaluasi_renja_impor(data=baca_yaml(path), sumber=f"{path.parent.name}/{path.name}")
+    return hasil.ringkasan()
+
+
+class RenjaConfig(AppConfig):
+    name = "sakip.renja"
+    label = "renja"
+    verbose_name = "Renja dan evaluasinya"
+
+    def ready(self) -> None:
+        from sakip.core.demo import LangkahDemo, daftarkan_langkah
+
+        # After the plan (40): every row refers to a node and an indicator of the Renstra.
+        daftarkan_langkah(LangkahDemo(70, "renja", "*/renja-[0-9]*.yaml", _impor_renja))
+        daftarkan_langkah(
+            LangkahDemo(72, "renja-evaluasi", "*/renja-evaluasi-*.yaml", _impor_evaluasi)
+        )
