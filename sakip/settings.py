@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "sakip.organisasi",
     "sakip.akun",
     "sakip.perencanaan",
+    "sakip.pengukuran",
     "sakip.web",
     "sakip.kinerja",
     "sakip.renja",

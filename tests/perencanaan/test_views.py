@@ -338,3 +338,18 @@ def test_renstra_lain_dipilih_dengan_periode(babel: dict[str, Any]) -> None:
     isi = client.get(reverse("perencanaan:pohon", args=[OPD_DEMO]) + "?periode=2019").content.decode()
     assert "Renstra lama" in isi and "belum memiliki pohon kinerja" in isi
     assert '<option value="2023"' in isi and '<option value="2019" selected' in isi
+
+
+def test_revisi_target_di_bawah_realisasi_tahun_lalu(babel: dict[str, Any]) -> None:
+    # With the measurement app's demo realisation loaded: lkjip-2025 reports 24,692 for 2025, so a
+    # 2026 target of 23,000 (above the 2025 target 22,300) still falls below last year's result.
+    (langkah,) = [x for x in langkah_demo() if x.nama == "realisasi"]
+    for path in sorted((settings.SAKIP_DEMO_DIR / OPD_DEMO).glob("realisasi-*.yaml")):
+        langkah.impor(path, OpsiDemo(password="tidak-dipakai"))
+    iku = babel["iku"]
+    r = _klien(babel).post(reverse("perencanaan:target-revisi", args=[OPD_DEMO, iku.pk]),
+                           {"alasan": "Uji", "target_2026": "23,000"})
+    isi = r.content.decode()
+    assert r.status_code == 200 and iku.revisi.count() == 3
+    assert "Target 2026 (23,000) lebih rendah dari realisasi 2025 (24,692)" in isi
+    assert "lebih rendah dari target berlaku" not in isi
