@@ -132,6 +132,14 @@ class Pemeriksa:
             return bawaan or sorted(pilihan)[0]
         return str(value)
 
+    def daftar(self, data: Mapping[str, Any], kunci: str) -> list[Mapping[str, Any]]:
+        """The list of mappings under `kunci` (empty when absent), or an error and []."""
+        value = data.get(kunci) or []
+        if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+            self.salah("harus berupa daftar pemetaan", kunci)
+            return []
+        return value
+
     def tanggal(self, data: Mapping[str, Any], kunci: str) -> date | None:
         value = data.get(kunci)
         if value is None or value == "":

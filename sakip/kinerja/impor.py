@@ -86,13 +86,6 @@ def _konteks(p: Pemeriksa, data: Mapping[str, Any]) -> _Konteks:
     return k
 
 
-def _daftar(p: Pemeriksa, data: Mapping[str, Any], kunci: str) -> list[Mapping[str, Any]]:
-    value = data.get(kunci) or []
-    if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
-        p.salah("harus berupa daftar pemetaan", kunci)
-        return []
-    return value
-
 
 def _rupiah(p: Pemeriksa, data: Mapping[str, Any], kunci: str, *, wajib: bool) -> Decimal | None:
     d = p.angka(data, kunci, wajib=wajib)
@@ -203,7 +196,7 @@ def _baca_versi(p: Pemeriksa, k: _Konteks, v: Mapping[str, Any]) -> dict[str, An
         ba_nomor, ba_tanggal = p.teks(ba, "nomor"), p.tanggal(ba, "tanggal")
     satu, dua = _pihak(p, v, "pihak_pertama"), _pihak(p, v, "pihak_kedua")
     kinerja = []
-    for i, row in enumerate(_daftar(p, v, "kinerja")):
+    for i, row in enumerate(p.daftar(v, "kinerja")):
         with p.di(f"kinerja[{i}]", row):
             sasaran = _node(p, k, row, "sasaran", {JenisNode.SASARAN})
             target = p.teks(row, "target", wajib=True)
@@ -217,7 +210,7 @@ def _baca_versi(p: Pemeriksa, k: _Konteks, v: Mapping[str, Any]) -> dict[str, An
                                 target=target, target_tw1=tw[0], target_tw2=tw[1], target_tw3=tw[2],
                                 target_tw4=tw[3], jenis_target_tw=jenis_tw, urutan=i))
     anggaran = []
-    for i, row in enumerate(_daftar(p, v, "anggaran")):
+    for i, row in enumerate(p.daftar(v, "anggaran")):
         with p.di(f"anggaran[{i}]", row):
             program = _node(p, k, row, "program", {JenisNode.PROGRAM}, wajib=False)
             nama = p.teks(row, "nama")
@@ -242,7 +235,7 @@ def pk_impor(*, data: Mapping[str, Any], sumber: str) -> HasilImpor:
     p = Pemeriksa(sumber)
     k = _konteks(p, data)
     versi = []
-    daftar = _daftar(p, data, "versi")
+    daftar = p.daftar(data, "versi")
     if not daftar:
         p.salah("paling sedikit satu versi (induk)", "versi")
     for i, v in enumerate(daftar):
@@ -281,7 +274,7 @@ def rencana_aksi_impor(*, data: Mapping[str, Any], sumber: str) -> HasilImpor:
     k = _konteks(p, data)
     baris = []
     dipakai: set[str] = set()
-    for i, row in enumerate(_daftar(p, data, "baris")):
+    for i, row in enumerate(p.daftar(data, "baris")):
         with p.di(f"baris[{i}]", row):
             tingkat = p.pilihan(row, "tingkat", {JenisNode.SASARAN, JenisNode.PROGRAM,
                                                  JenisNode.KEGIATAN, JenisNode.SUB_KEGIATAN})
@@ -313,7 +306,7 @@ def anggaran_impor(*, data: Mapping[str, Any], sumber: str) -> HasilImpor:
     p = Pemeriksa(sumber)
     k = _konteks(p, data)
     belanja = []
-    for i, row in enumerate(_daftar(p, data, "belanja")):
+    for i, row in enumerate(p.daftar(data, "belanja")):
         with p.di(f"belanja[{i}]", row):
             node = _node(p, k, row, "node", {JenisNode.PROGRAM, JenisNode.KEGIATAN,
                                              JenisNode.SUB_KEGIATAN}, wajib=False)
@@ -330,14 +323,14 @@ def anggaran_impor(*, data: Mapping[str, Any], sumber: str) -> HasilImpor:
                 unit=_unit(p, k, row), urutan=i,
             ))
     per_sasaran = []
-    for i, row in enumerate(_daftar(p, data, "per_sasaran")):
+    for i, row in enumerate(p.daftar(data, "per_sasaran")):
         with p.di(f"per_sasaran[{i}]", row):
             per_sasaran.append(RealisasiSasaran(
                 opd=k.opd, tahun=k.tahun, sasaran=_node(p, k, row, "sasaran", {JenisNode.SASARAN}),
                 realisasi=_rupiah(p, row, "realisasi", wajib=True),
             ))
     pendapatan = []
-    for i, row in enumerate(_daftar(p, data, "pendapatan")):
+    for i, row in enumerate(p.daftar(data, "pendapatan")):
         with p.di(f"pendapatan[{i}]", row):
             pendapatan.append(Pendapatan(
                 opd=k.opd, tahun=k.tahun, jenis=p.teks(row, "jenis", wajib=True),

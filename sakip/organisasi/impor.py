@@ -27,14 +27,6 @@ from .models import (
 )
 
 
-def _daftar(p: Pemeriksa, data: Mapping[str, Any], kunci: str) -> list[Mapping[str, Any]]:
-    value = data.get(kunci) or []
-    if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
-        p.salah("harus berupa daftar pemetaan", kunci)
-        return []
-    return value
-
-
 def _kebijakan(p: Pemeriksa, data: Mapping[str, Any]) -> dict[str, Any]:
     with p.di("kebijakan"):
         desimal = data.get("desimal", 2)
@@ -57,7 +49,7 @@ def organisasi_impor_pemda(*, data: Mapping[str, Any], sumber: str) -> list[Pemd
     """Import the `pemda` list of `pemda.yaml`: Pemda, heads of region and capaian policy."""
     p = Pemeriksa(sumber)
     hasil: list[Pemda] = []
-    baris_pemda = _daftar(p, data, "pemda")
+    baris_pemda = p.daftar(data, "pemda")
     rencana: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
     for i, item in enumerate(baris_pemda, start=1):
         with p.di(f"pemda[{i}]"):
@@ -75,7 +67,7 @@ def organisasi_impor_pemda(*, data: Mapping[str, Any], sumber: str) -> list[Pemd
                     "mulai": p.tanggal(k, "mulai"),
                     "selesai": p.tanggal(k, "selesai"),
                 }
-                for k in _daftar(p, item, "kepala_daerah")
+                for k in p.daftar(item, "kepala_daerah")
             ]
             rencana.append((nilai, kepala))
     p.selesai()
@@ -99,7 +91,7 @@ def organisasi_impor_pengguna(
     A new user gets `password`; an existing user keeps theirs (re-importing never resets one).
     """
     p = Pemeriksa(sumber)
-    baris = _daftar(p, data, "pengguna")
+    baris = p.daftar(data, "pengguna")
     for i, item in enumerate(baris, start=1):
         with p.di(f"pengguna[{i}]"):
             username = p.teks(item, "username", wajib=True)
@@ -144,7 +136,7 @@ def organisasi_impor_opd(*, data: Mapping[str, Any], sumber: str) -> PerangkatDa
         p.salah(f"Pemda {data.get('pemda')!r} belum ada; impor pemda.yaml lebih dulu", "pemda")
     nama = p.teks(data, "nama", wajib=True)
     units = []
-    for i, item in enumerate(_daftar(p, data, "unit_kerja"), start=1):
+    for i, item in enumerate(p.daftar(data, "unit_kerja"), start=1):
         with p.di(f"unit_kerja[{i}]"):
             units.append({
                 "slug": p.teks(item, "slug", wajib=True),
@@ -154,7 +146,7 @@ def organisasi_impor_opd(*, data: Mapping[str, Any], sumber: str) -> PerangkatDa
             periksa_panjang(p, UnitKerja, units[-1])
     slug_unit = {u["slug"] for u in units}
     pejabat = []
-    for i, item in enumerate(_daftar(p, data, "pejabat"), start=1):
+    for i, item in enumerate(p.daftar(data, "pejabat"), start=1):
         with p.di(f"pejabat[{i}]"):
             unit = item.get("unit")
             if unit and unit not in slug_unit:

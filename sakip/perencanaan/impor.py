@@ -110,13 +110,6 @@ class _Rencana:
     node: list[_Node] = field(default_factory=list)
 
 
-def _daftar(p: Pemeriksa, data: Mapping[str, Any], kunci: str) -> list[Mapping[str, Any]]:
-    value = data.get(kunci) or []
-    if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
-        p.salah("harus berupa daftar", kunci)
-        return []
-    return value
-
 
 def _teks_daftar(p: Pemeriksa, data: Mapping[str, Any], kunci: str) -> list[str]:
     value = data.get(kunci) or []
@@ -192,7 +185,7 @@ def _baca_indikator(
     awal = _tahun_target(p, item.get("target"), "target", periode)
     revisi = [_Revisi("Awal", None, "", awal, p.teks(item, "target_akhir"))]
     periksa_revisi(revisi[0])
-    for i, rv in enumerate(_daftar(p, item, "revisi"), start=1):
+    for i, rv in enumerate(p.daftar(item, "revisi"), start=1):
         # Checked inside the revision, so an error names the revision (its row in a workbook).
         with p.di(f"revisi[{i}]", rv):
             revisi.append(_Revisi(
@@ -272,11 +265,11 @@ def _baca_node(
     strategi = [(JenisStrategi.STRATEGI.value, s) for s in _teks_daftar(p, item, "strategi")]
     strategi += [(JenisStrategi.ARAH_KEBIJAKAN.value, s) for s in _teks_daftar(p, item, "arah_kebijakan")]
     crosscutting = []
-    for i, cc in enumerate(_daftar(p, item, "crosscutting"), start=1):
+    for i, cc in enumerate(p.daftar(item, "crosscutting"), start=1):
         with p.di(f"crosscutting[{i}]", cc):
             crosscutting.append((p.teks(cc, "dengan", wajib=True), p.teks(cc, "peran")))
     indikator = []
-    for i, ind in enumerate(_daftar(p, item, "indikator"), start=1):
+    for i, ind in enumerate(p.daftar(item, "indikator"), start=1):
         with p.di(f"indikator[{i}]", ind):
             indikator.append(_baca_indikator(p, ind, periode, elemen))
     node = _Node(
@@ -297,7 +290,7 @@ def _baca_node(
     )
     periksa_panjang(p, Node, {"ref": node.ref, **node.nilai})
     rencana.node.append(node)
-    for i, anak in enumerate(_daftar(p, item, "anak"), start=1):
+    for i, anak in enumerate(p.daftar(item, "anak"), start=1):
         with p.di(f"anak[{i}]", anak):
             _baca_node(p, anak, node, rencana, periode, elemen, unit, sasaran_pemda)
 
@@ -324,14 +317,14 @@ def baca_rencana(p: Pemeriksa, data: Mapping[str, Any]) -> _Rencana:
             "tahun_akhir": akhir,
             "dasar_hukum": p.teks(blok, "dasar_hukum"),
         }
-        for i, sp in enumerate(_daftar(p, blok, "sasaran_pemda"), start=1):
+        for i, sp in enumerate(p.daftar(blok, "sasaran_pemda"), start=1):
             with p.di(f"sasaran_pemda[{i}]", sp):
                 rencana.sasaran_pemda.append((p.teks(sp, "ref", wajib=True), p.teks(sp, "uraian", wajib=True)))
 
     definisi: dict[str, Formula] = {}
     lokasi_kode: list[tuple[str, str]] = []
     lokasi_formula: dict[str, str] = {}
-    for i, de in enumerate(_daftar(p, data, "data_elemen"), start=1):
+    for i, de in enumerate(p.daftar(data, "data_elemen"), start=1):
         with p.di(f"data_elemen[{i}]", de):
             kode = p.teks(de, "kode", wajib=True)
             lokasi_kode.append((kode, p.lokasi("kode")))
@@ -362,7 +355,7 @@ def baca_rencana(p: Pemeriksa, data: Mapping[str, Any]) -> _Rencana:
 
     unit = set(UnitKerja.objects.filter(opd=rencana.opd).values_list("slug", flat=True))
     sasaran_pemda = {ref for ref, _ in rencana.sasaran_pemda}
-    for i, item in enumerate(_daftar(p, data, "pohon"), start=1):
+    for i, item in enumerate(p.daftar(data, "pohon"), start=1):
         with p.di(f"pohon[{i}]", item):
             _baca_node(p, item, None, rencana, periode, elemen, unit, sasaran_pemda)
 
@@ -520,10 +513,8 @@ def _tulis(rencana: _Rencana, *, sumber: str, oleh: User | None) -> HasilImpor:
 
 def _sinkron_daftar(manager: Any, baris: list[dict[str, Any]], model: Any, node: Node) -> None:
     """Replace a node's ordered list (strategies, crosscutting) only when it changed."""
-    lama = [
-        {k: getattr(o, k) for k in baris[0]} if baris else {} for o in manager.all()
-    ] if baris else list(manager.all())
-    if lama == baris:
+    kunci = list(baris[0]) if baris else []
+    if [{k: getattr(o, k) for k in kunci} for o in manager.all()] == baris:
         return
     manager.all().delete()
     model.objects.bulk_create([model(node=node, urutan=i, **b) for i, b in enumerate(baris)])
