@@ -4,12 +4,15 @@ from decimal import Decimal
 
 import pytest
 
-from sakip.engine.angka import Pembulatan, bulatkan, jumlahkan
+from sakip.engine.angka import Pembulatan, bulatkan, jumlahkan, parse_angka
 from sakip.kinerja import anggaran as hitung
 from sakip.kinerja.selectors import anggaran_opd_tahun
 from sakip.organisasi.models import PerangkatDaerah
+from sakip.testing.tabel_dok import baca_tabel
 
-from ._tabel_dok import angka, baca_tabel
+
+def _tabel(nama: str) -> list[dict[str, str]]:
+    return baca_tabel("anggaran.md", nama)
 
 
 def D(teks: str) -> Decimal:
@@ -96,27 +99,27 @@ def test_babel_2025_tabel_iii_6_efisiensi_per_sasaran_dan_serapan_total(babel: P
     assert lap.total is not None and lap.total.realisasi is None
 
 
-@pytest.mark.parametrize("baris", baca_tabel("tabel-ii-3"), ids=lambda b: b["kunci"])
+@pytest.mark.parametrize("baris", _tabel("tabel-ii-3"), ids=lambda b: b["kunci"])
 def test_babel_2025_tabel_ii_3_selisih_sebelum_sesudah(babel: PerangkatDaerah, baris: dict[str, str]) -> None:
     lap = anggaran_opd_tahun(opd=babel, tahun=2025)
     semua = {k.kunci: k.ringkasan for k in [*lap.per_sasaran, *lap.per_program]}
     semua["total"] = lap.total_sasaran  # type: ignore[assignment]
     r = semua[baris["kunci"]]
     assert (r.pagu_sebelum, r.pagu, r.selisih) == (
-        angka(baris["pagu sebelum"]), angka(baris["pagu sesudah"]), angka(baris["selisih"]))
+        parse_angka(baris["pagu sebelum"]), parse_angka(baris["pagu sesudah"]), parse_angka(baris["selisih"]))
 
 
-@pytest.mark.parametrize("baris", baca_tabel("tabel-iii-6"), ids=lambda b: b["kunci"])
+@pytest.mark.parametrize("baris", _tabel("tabel-iii-6"), ids=lambda b: b["kunci"])
 def test_babel_2025_tabel_iii_6_dari_dokumen(babel: PerangkatDaerah, baris: dict[str, str]) -> None:
     lap = anggaran_opd_tahun(opd=babel, tahun=2025)
     semua = {k.kunci: k.ringkasan for k in lap.per_sasaran}
     semua["total"] = lap.total_sasaran  # type: ignore[assignment]
     r = semua[baris["kunci"]]
     assert (r.pagu, r.realisasi, r.efisiensi_rupiah) == (
-        angka(baris["pagu"]), angka(baris["realisasi"]), angka(baris["efisiensi rp"]))
+        parse_angka(baris["pagu"]), parse_angka(baris["realisasi"]), parse_angka(baris["efisiensi rp"]))
     assert r.serapan is not None
-    assert bulatkan(r.serapan, 2) == angka(baris["serapan half-up"])
-    assert bulatkan(r.serapan, 2, Pembulatan(baris["cetakan"])) == angka(baris["serapan tercetak"])
+    assert bulatkan(r.serapan, 2) == parse_angka(baris["serapan half-up"])
+    assert bulatkan(r.serapan, 2, Pembulatan(baris["cetakan"])) == parse_angka(baris["serapan tercetak"])
 
 
 def test_babel_2025_total_sasaran_selisih(babel: PerangkatDaerah) -> None:
@@ -142,20 +145,20 @@ def test_ntt_2024_serapan_apbd_apbn_pendapatan(ntt: PerangkatDaerah) -> None:
     assert lap.temuan == []
 
 
-@pytest.mark.parametrize("baris", baca_tabel("tabel-3-23"), ids=lambda b: b["program"])
+@pytest.mark.parametrize("baris", _tabel("tabel-3-23"), ids=lambda b: b["program"])
 def test_ntt_2024_tabel_3_23_efisiensi_adalah_100_dikurangi_serapan(
     ntt: PerangkatDaerah, baris: dict[str, str]
 ) -> None:
     lap = anggaran_opd_tahun(opd=ntt, tahun=2024)
     r = {k.kunci: k.ringkasan for k in lap.per_program}[baris["program"]]
-    assert (r.pagu, r.realisasi) == (angka(baris["pagu"]), angka(baris["realisasi"]))
+    assert (r.pagu, r.realisasi) == (parse_angka(baris["pagu"]), parse_angka(baris["realisasi"]))
     assert r.serapan is not None and r.efisiensi_persen is not None
-    assert bulatkan(r.serapan, 2) == angka(baris["serapan"])
+    assert bulatkan(r.serapan, 2) == parse_angka(baris["serapan"])
     assert jumlahkan([r.efisiensi_persen, r.serapan]) == D(100)
-    assert bulatkan(r.efisiensi_persen, 2) == angka(baris["efisiensi"])
+    assert bulatkan(r.efisiensi_persen, 2) == parse_angka(baris["efisiensi"])
     # The seed's efficiency column is wrong for P2–P8: ours must differ exactly there.
     cetakan_benar = baris["cetakan benar"] == "ya"
-    assert (bulatkan(r.efisiensi_persen, 2) == angka(baris["efisiensi tercetak"])) is cetakan_benar
+    assert (bulatkan(r.efisiensi_persen, 2) == parse_angka(baris["efisiensi tercetak"])) is cetakan_benar
 
 
 def test_ntt_2024_program_bernama_sama_dari_dua_sumber_tidak_digabung(ntt: PerangkatDaerah) -> None:
