@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "sakip.web",
     "sakip.kinerja",
     "sakip.renja",
+    "sakip.audit",
+    "sakip.alur",
+    "sakip.laporan",
 ]
 
 MIDDLEWARE = [

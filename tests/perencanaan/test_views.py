@@ -2,7 +2,6 @@
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -10,14 +9,13 @@ from django.conf import settings
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
-from sakip.akun.izin import Aksi
 from sakip.akun.models import Keanggotaan, Peran, User
 from sakip.core.demo import OpsiDemo, langkah_demo
 from sakip.core.impor import baca_yaml
 from sakip.organisasi.models import PerangkatDaerah
 from sakip.perencanaan.impor import rencana_impor
-from sakip.perencanaan.models import Indikator, Node, Renstra, RevisiTarget
-from sakip.testing.akses import KasusAkses, periksa_matriks
+from sakip.perencanaan.models import Indikator, Node, Renstra
+from sakip.testing import kasus_perencanaan
 from sakip.testing.demo import muat_demo
 from sakip.testing.dunia import Dunia
 
@@ -25,63 +23,9 @@ OPD_DEMO = "babel-disperindag"
 ORGANISASI = 20  # load-demo steps up to the OPD files; the plan is imported below, users made here
 
 
-def _rencana_minimal(opd: PerangkatDaerah) -> None:
-    rencana_impor(sumber="uji.yaml", data={
-        "opd": opd.slug,
-        "renstra": {"nama": f"Renstra {opd.nama}", "tahun_awal": 2023, "tahun_akhir": 2026},
-        "pohon": [{
-            "jenis": "sasaran", "ref": "S1", "uraian": f"Sasaran {opd.nama}",
-            "indikator": [{"ref": "I1", "nama": f"Indikator {opd.nama}", "satuan": "%",
-                           "target": {2025: "10,00"}}],
-            "anak": [{"jenis": "program", "ref": "P1", "kode": "2.17.03", "uraian": f"Program {opd.nama}"}],
-        }],
-    })
-
-
 @pytest.fixture
 def rencana_dunia(dunia: Dunia) -> dict[int, tuple[Node, Indikator]]:
-    hasil = {}
-    for opd in (dunia.opd_a1, dunia.opd_a2, dunia.opd_b1):
-        _rencana_minimal(opd)
-        hasil[opd.pk] = (Node.objects.get(renstra__opd=opd, ref="P1"), Indikator.objects.get(renstra__opd=opd))
-    return hasil
-
-
-def _kasus(rencana: dict[int, tuple[Node, Indikator]]) -> list[KasusAkses]:
-    def url(nama: str, obj: Callable[[PerangkatDaerah], Any] | None = None) -> Callable[[PerangkatDaerah], str]:
-        return lambda opd: reverse(f"perencanaan:{nama}", args=[opd.slug, *([obj(opd).pk] if obj else [])])
-
-    def node(opd: PerangkatDaerah) -> Node:
-        return rencana[opd.pk][0]
-
-    def ind(opd: PerangkatDaerah) -> Indikator:
-        return rencana[opd.pk][1]
-
-    return [
-        KasusAkses("pohon Renstra", url("pohon"), Aksi.LIHAT),
-        KasusAkses("diagram pohon kinerja", url("diagram"), Aksi.LIHAT),
-        KasusAkses("unduh SVG", url("diagram-svg"), Aksi.LIHAT),
-        KasusAkses("detail indikator", url("indikator", ind), Aksi.LIHAT),
-        KasusAkses("form ubah simpul", url("simpul-ubah", node), Aksi.UBAH_RENCANA),
-        KasusAkses("simpan simpul", url("simpul-ubah", node), Aksi.UBAH_RENCANA, method="post",
-                   data=lambda opd: {"uraian": "Program baru", "kinerja": "", "kode": "2.17.03", "unit": ""}),
-        KasusAkses("form ubah indikator", url("indikator-ubah", ind), Aksi.UBAH_RENCANA),
-        KasusAkses("simpan indikator", url("indikator-ubah", ind), Aksi.UBAH_RENCANA, method="post",
-                   data=lambda opd: {"nama": "Indikator baru", "satuan": "%", "polaritas": "positif",
-                                     "agregasi": "nilai_akhir", "desimal": "2"}),
-        KasusAkses("form revisi target", url("target-revisi", ind), Aksi.UBAH_RENCANA),
-        KasusAkses("simpan revisi target", url("target-revisi", ind), Aksi.UBAH_RENCANA, method="post",
-                   data=lambda opd: {"alasan": "Uji matriks", "target_2026": "12,00"}),
-    ]
-
-
-def test_matriks_izin_halaman_perencanaan(dunia: Dunia, rencana_dunia: dict[int, tuple[Node, Indikator]]) -> None:
-    kasus = _kasus(rencana_dunia)
-    # 1 anonymous + 6 roles × 3 OPDs per case
-    assert periksa_matriks(dunia, kasus) == len(kasus) * (1 + 6 * 3)
-    # Only a1's operator wrote: the other OPDs' plans are untouched.
-    assert Node.objects.filter(uraian="Program baru").get().renstra.opd == dunia.opd_a1
-    assert RevisiTarget.objects.filter(alasan="Uji matriks").get().indikator.renstra.opd == dunia.opd_a1
+    return kasus_perencanaan.rencana_dunia(dunia)
 
 
 def test_baris_opd_lain_tidak_ada_di_url_opd_sendiri(
