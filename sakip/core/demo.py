@@ -20,6 +20,9 @@ class LangkahDemo:
 @dataclass(frozen=True)
 class OpsiDemo:
     password: str
+    # Which OPD folders are loaded ("*" = all). Steps whose file names every OPD (the users of
+    # pemda.yaml) take only the rows of the OPDs loaded, so tests can load one OPD quickly.
+    pola_opd: str = "*"
 
 
 _LANGKAH: list[LangkahDemo] = []

@@ -1,3 +1,4 @@
+from fnmatch import fnmatch
 from pathlib import Path
 
 from django.apps import AppConfig
@@ -26,7 +27,15 @@ def _impor_pengguna(path: Path, opsi: object) -> str:
     from .impor import organisasi_impor_pengguna
 
     password = getattr(opsi, "password", None)
-    jumlah = organisasi_impor_pengguna(data=baca_yaml(path), sumber=path.name, password=password)
+    data = baca_yaml(path)
+    pola = getattr(opsi, "pola_opd", "*")
+    if pola != "*" and isinstance(data.get("pengguna"), list):
+        # Pemda-wide users stay; users of OPDs not being loaded are left out.
+        data = {**data, "pengguna": [
+            u for u in data["pengguna"]
+            if not isinstance(u, dict) or not u.get("opd") or fnmatch(str(u["opd"]), pola)
+        ]}
+    jumlah = organisasi_impor_pengguna(data=data, sumber=path.name, password=password)
     return f"{jumlah} pengguna"
 
 

@@ -13,7 +13,7 @@ def muat_demo(*, sampai: int | None = None, pola_opd: str = "*") -> list[str]:
     Returns the summaries, like `sakip load-demo` prints them.
     """
     folder = settings.SAKIP_DEMO_DIR
-    opsi = OpsiDemo(password=PASSWORD_UJI)
+    opsi = OpsiDemo(password=PASSWORD_UJI, pola_opd=pola_opd)
     hasil = []
     for langkah in langkah_demo():
         if sampai is not None and langkah.urutan > sampai:
