@@ -19,6 +19,7 @@ from .keluaran import (
     RATA_RATA,
     krp_kolom,
     teks_angka,
+    teks_k,
     urutan_tampil,
 )
 from .pagu import TabelRenja
@@ -84,7 +85,7 @@ def evaluasi_docx(tabel: TabelEvaluasi, *, judul_tabel: str) -> bytes:
                    item.masukan.uraian if item.pertama else "", item.masukan.nama_indikator]
             for _, _, atribut in _KOLOM_DOCX:
                 nilai = krp_kolom(item, atribut)
-                sel += [teks_angka(nilai.k, atribut in PERSEN), teks_angka(nilai.rp, atribut in PERSEN)]
+                sel += [teks_k(item, atribut), teks_angka(nilai.rp, atribut in PERSEN)]
             isi.append(sel)
         elif isinstance(item, RingkasanProgram):
             for label, k, rp in (

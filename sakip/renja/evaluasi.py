@@ -7,6 +7,11 @@ Renja, 8–11 TW I–IV, 12 = 8+9+10+11, 13 = 12/7×100%, 14 = 6+12, 15 = 14/5×
 
 Nothing here rounds: percentages are exact quotients (`dari_pecahan`); rounding happens only when
 a value is presented (`sakip.engine.angka.bulatkan`).
+
+Column 13 K (and 15 K) is the indicator's capaian, so it goes through the one capaian engine
+(`sakip.engine.capaian.hitung_capaian`) with the row's policy: the plain 12 / 7 × 100 for a
+positive indicator, the Pemda's negative formula for a lower-is-better one, the interval rule for a
+range target. Money (the Rp halves) is always spent against a budget: a plain ratio.
 """
 
 from collections.abc import Iterable, Sequence
@@ -15,6 +20,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 from sakip.engine.angka import dari_pecahan, jumlahkan
+from sakip.engine.capaian import Polaritas, Target, TargetRentang, TargetTitik, hitung_capaian
+from sakip.engine.kebijakan import Kebijakan
 from sakip.engine.skala import PREDIKAT_RENJA_86_2017, Band, SkalaPeringkat
 
 SERATUS = Fraction(100)
@@ -53,6 +60,12 @@ class BarisMasukan:
     faktor_pendukung: str = ""
     faktor_penghambat: str = ""
     tindak_lanjut: str = ""
+    polaritas: str = Polaritas.POSITIF.value
+    # The Pemda's capaian policy with the indicator's overrides; None = the engine default.
+    kebijakan: Kebijakan | None = None
+    # Range-polarity targets (columns 5 and 7 K): (lower, upper); the KRp's k is then empty.
+    rentang_renstra: tuple[Decimal, Decimal] | None = None
+    rentang_renja: tuple[Decimal, Decimal] | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,9 @@ class BarisHasil:
     capaian: KRp  # 13, percent
     realisasi_renstra: KRp  # 14
     capaian_renstra: KRp  # 15, percent
+    # The worked computation of 13 K and 15 K ("(2 × 10 − 8) / 10 × 100% = 120,00%", or why not).
+    jejak_k: str = ""
+    jejak_renstra_k: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,6 +141,33 @@ def persen(pembilang: Decimal | None, penyebut: Decimal | None) -> Decimal | Non
     if pembilang is None or penyebut is None or penyebut == 0:
         return None
     return dari_pecahan(Fraction(pembilang) / Fraction(penyebut) * SERATUS)
+
+
+def capaian_k(
+    realisasi: Decimal | None,
+    target: Decimal | None,
+    *,
+    rentang: tuple[Decimal, Decimal] | None = None,
+    polaritas: str = Polaritas.POSITIF.value,
+    kebijakan: Kebijakan | None = None,
+) -> tuple[Decimal | None, str]:
+    """Column 13 K (or 15 K): the capaian of `realisasi` against the target, by the indicator's
+    polarity and policy, with its worked computation. (None, "") when there is nothing to compute
+    (an empty cell); (None, reason) when it is not measurable (target 0, a point target for a range
+    indicator, T/R with R = 0 …) — never 0 % and never 100 %.
+    """
+    sasaran: Target | None
+    if rentang is not None:
+        sasaran = TargetRentang(*rentang)
+    elif target is not None:
+        sasaran = TargetTitik(target)
+    else:
+        sasaran = None
+    if realisasi is None or sasaran is None:
+        return None, ""
+    c = hitung_capaian(polaritas=Polaritas(polaritas), target=sasaran, realisasi=realisasi,
+                       kebijakan=kebijakan)
+    return (c.nilai if c.terukur else None), c.jejak
 
 
 def rata_rata(nilai: Sequence[Decimal | None]) -> Decimal | None:
@@ -219,14 +262,17 @@ def hitung_tabel(
         rp_renstra = _kumulatif(realisasi_lalu.rp, realisasi.rp, diketahui=pertama
                                 and b.node not in uang_tak_diketahui)
         realisasi_renstra = KRp(k_renstra, rp_renstra)
+        opsi = {"polaritas": b.polaritas, "kebijakan": b.kebijakan}
+        k13, jejak13 = capaian_k(realisasi.k, target_renja.k, rentang=b.rentang_renja, **opsi)  # type: ignore[arg-type]
+        k15, jejak15 = capaian_k(k_renstra, target_renstra.k, rentang=b.rentang_renstra, **opsi)  # type: ignore[arg-type]
         hasil.append(BarisHasil(
             masukan=b, pertama=pertama, target_renstra=target_renstra,
             realisasi_lalu=realisasi_lalu, target_renja=target_renja, tw=tw,  # type: ignore[arg-type]
             realisasi=realisasi,
-            capaian=KRp(persen(realisasi.k, target_renja.k), persen(realisasi.rp, target_renja.rp)),
+            capaian=KRp(k13, persen(realisasi.rp, target_renja.rp)),
             realisasi_renstra=realisasi_renstra,
-            capaian_renstra=KRp(persen(realisasi_renstra.k, target_renstra.k),
-                                persen(realisasi_renstra.rp, target_renstra.rp)),
+            capaian_renstra=KRp(k15, persen(realisasi_renstra.rp, target_renstra.rp)),
+            jejak_k=jejak13, jejak_renstra_k=jejak15,
         ))
     program = tuple(_ringkasan_program(hasil, skala))
     return TabelEvaluasi(sampai_tw, tuple(hasil), program, _total(hasil, program, skala))

@@ -19,7 +19,8 @@ from typing import Any
 from django.db import models, transaction
 
 from sakip.core.impor import Pemeriksa, peta_lokasi
-from sakip.engine.angka import jumlah_desimal
+from sakip.engine.angka import AngkaTidakValid, jumlah_desimal, parse_rentang
+from sakip.engine.capaian import Polaritas
 from sakip.organisasi.models import PerangkatDaerah
 from sakip.perencanaan.models import Indikator, Node, Renstra
 
@@ -137,6 +138,26 @@ def _krp(p: Pemeriksa, data: Mapping[str, Any], kunci: str) -> tuple[Decimal | N
         return p.angka(isi, "k"), _rupiah(p, isi, "rp")
 
 
+def _krp_rentang(p: Pemeriksa, data: Mapping[str, Any], kunci: str) -> tuple[str, Decimal | None]:
+    """A {k, rp} pair whose k is a range target, kept as written once it parses."""
+    isi = data.get(kunci)
+    if isi is None:
+        return "", None
+    if not isinstance(isi, Mapping):
+        p.salah("harus pemetaan {k, rp} atau null", kunci)
+        return "", None
+    with p.di(kunci, isi):
+        k = _teks(isi.get("k"))
+        if k:
+            try:
+                parse_rentang(k)
+            except (AngkaTidakValid, ValueError) as exc:
+                p.salah(f"indikator berpolaritas rentang: target K harus rentang ({exc})", "k")
+            if len(k) > 60:
+                p.salah(f"paling banyak 60 karakter (tertulis {len(k)})", "k")
+        return k[:60], _rupiah(p, isi, "rp")
+
+
 def _teks(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
@@ -210,10 +231,20 @@ def _baca_evaluasi(p: Pemeriksa, kt: _Konteks, data: Mapping[str, Any]) -> list[
                 continue
             pasangan = _node_indikator(p, kt, baris)
             nilai: dict[str, Any] = {}
+            # A range indicator's targets are intervals ("3 - 10"); its realisations are numbers.
+            rentang = pasangan is not None and pasangan[1].polaritas == Polaritas.RENTANG
             for kunci_yaml, awalan in (("target_renstra_akhir", "target_renstra"),
                                        ("realisasi_sd_tahun_lalu", "realisasi_lalu"),
                                        ("target_renja", "target_renja")):
-                nilai[f"{awalan}_k"], nilai[f"{awalan}_rp"] = _krp(p, baris, kunci_yaml)
+                if awalan == "realisasi_lalu":
+                    nilai[f"{awalan}_k"], nilai[f"{awalan}_rp"] = _krp(p, baris, kunci_yaml)
+                    continue
+                nilai[f"{awalan}_rentang"] = ""
+                if rentang:
+                    nilai[f"{awalan}_rentang"], nilai[f"{awalan}_rp"] = _krp_rentang(p, baris, kunci_yaml)
+                    nilai[f"{awalan}_k"] = None
+                else:
+                    nilai[f"{awalan}_k"], nilai[f"{awalan}_rp"] = _krp(p, baris, kunci_yaml)
             tw = baris.get("realisasi_tw")
             if tw is None:
                 tw = [None] * 4

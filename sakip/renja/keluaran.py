@@ -79,6 +79,23 @@ def teks_angka(nilai: Decimal | None, persen: bool = False) -> str:
     return format_angka(n, 0 if n == n.to_integral_value() else 2)
 
 
+_RENTANG = {"target_renstra": "rentang_renstra", "target_renja": "rentang_renja"}
+
+
+def rentang_kolom(b: BarisHasil, atribut: str) -> tuple[Decimal, Decimal] | None:
+    """The range target shown in column 5 or 7 K of a range-polarity row, else None."""
+    nama = _RENTANG.get(atribut)
+    return getattr(b.masukan, nama) if nama else None
+
+
+def teks_k(b: BarisHasil, atribut: str) -> str:
+    """The K half of a column as text: a number, a range target ("3 – 10") or "-"."""
+    rentang = rentang_kolom(b, atribut)
+    if rentang is not None:
+        return f"{teks_angka(rentang[0])} – {teks_angka(rentang[1])}"
+    return teks_angka(krp_kolom(b, atribut).k, atribut in PERSEN)
+
+
 def tabel_teks(tabel: TabelEvaluasi, *, judul_tabel: str) -> str:
     kepala = ["No", "Kode", "Program/Kegiatan", "Indikator"]
     for nomor, _, _ in KOLOM_KRP:
@@ -93,7 +110,7 @@ def tabel_teks(tabel: TabelEvaluasi, *, judul_tabel: str) -> str:
                    item.masukan.uraian if item.pertama else "", item.masukan.nama_indikator]
             for _, _, atribut in KOLOM_KRP:
                 nilai = krp_kolom(item, atribut)
-                sel += [teks_angka(nilai.k, atribut in PERSEN), teks_angka(nilai.rp, atribut in PERSEN)]
+                sel += [teks_k(item, atribut), teks_angka(nilai.rp, atribut in PERSEN)]
         elif isinstance(item, RingkasanProgram):
             kosong = ["", "", RATA_RATA, f"{item.program}"] + [""] * (2 * len(KOLOM_KRP))
             kosong[4 + 2 * 8] = teks_angka(item.rata_rata_k, True)
@@ -139,6 +156,9 @@ def tabel_json(tabel: TabelEvaluasi) -> dict[str, Any]:
         for _, _, atribut in KOLOM_KRP:
             nilai = krp_kolom(b, atribut)
             isi[atribut] = {"k": _j(nilai.k), "rp": _j(nilai.rp)}
+            if (r := rentang_kolom(b, atribut)) is not None:
+                isi[atribut]["rentang"] = [_j(r[0]), _j(r[1])]
+        isi["polaritas"] = b.masukan.polaritas
         baris.append(isi)
     t = tabel.total
     return {
@@ -226,7 +246,10 @@ def tabel_xlsx(tabel: TabelEvaluasi, *, judul_tabel: str) -> bytes:
             for j, (_, _, atribut) in enumerate(KOLOM_KRP):
                 nilai = krp_kolom(item, atribut)
                 p = atribut in PERSEN
-                _sel_angka(ws, r, 5 + 2 * j, nilai.k, persen=p, rp=False)
+                if rentang_kolom(item, atribut) is not None:
+                    ws.cell(row=r, column=5 + 2 * j, value=teks_k(item, atribut))
+                else:
+                    _sel_angka(ws, r, 5 + 2 * j, nilai.k, persen=p, rp=False)
                 _sel_angka(ws, r, 6 + 2 * j, nilai.rp, persen=p, rp=True)
             for j, teks in enumerate((item.masukan.faktor_pendukung, item.masukan.faktor_penghambat,
                                       item.masukan.tindak_lanjut)):

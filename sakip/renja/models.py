@@ -62,10 +62,14 @@ class EvaluasiRenja(models.Model):
     urutan = models.PositiveIntegerField(default=0)
 
     target_renstra_k = NilaiField(null=True, blank=True)
+    # A range-polarity indicator's target is an interval ("3 - 10"), which no number field holds:
+    # it is kept as written here and the matching *_k field stays empty.
+    target_renstra_rentang = models.CharField(max_length=60, blank=True)
     target_renstra_rp = RupiahField(null=True, blank=True)
     realisasi_lalu_k = NilaiField(null=True, blank=True, help_text="s.d. tahun lalu")
     realisasi_lalu_rp = RupiahField(null=True, blank=True, help_text="s.d. tahun lalu")
     target_renja_k = NilaiField(null=True, blank=True)
+    target_renja_rentang = models.CharField(max_length=60, blank=True)
     target_renja_rp = RupiahField(null=True, blank=True)
     tw1_k = NilaiField(null=True, blank=True)
     tw1_rp = RupiahField(null=True, blank=True)
@@ -81,6 +85,8 @@ class EvaluasiRenja(models.Model):
     faktor_pendukung = models.TextField(blank=True)
     faktor_penghambat = models.TextField(blank=True)
     tindak_lanjut = models.TextField(blank=True)
+    # Optimistic locking of the entry form (sakip.audit.layanan.versi_periksa).
+    versi = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = "Evaluasi Renja"

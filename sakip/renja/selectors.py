@@ -1,8 +1,12 @@
 """Reads of the Renja and its evaluation. Every function takes the OPD (tenant scoping)."""
 
+from decimal import Decimal
+
 from django.db.models import Prefetch, QuerySet
 
+from sakip.engine.angka import AngkaTidakValid, parse_rentang
 from sakip.organisasi.models import PerangkatDaerah
+from sakip.pengukuran.kebijakan import kebijakan_indikator, kebijakan_pemda
 from sakip.perencanaan.models import JenisNode, Node
 
 from .evaluasi import BarisMasukan, KRp, TabelEvaluasi, hitung_tabel
@@ -25,9 +29,21 @@ def kinerja_pelayanan_opd(*, opd: PerangkatDaerah, tahun: int) -> QuerySet[Kiner
             .prefetch_related(Prefetch("nilai", queryset=NilaiKinerjaPelayanan.objects.order_by("tahun"))))
 
 
+def rentang(teks: str) -> tuple[Decimal, Decimal] | None:
+    """A stored range target ("3 - 10") as (lower, upper); None when empty."""
+    if not teks:
+        return None
+    try:
+        return parse_rentang(teks)
+    except (AngkaTidakValid, ValueError):
+        return None  # the importer and the service refuse it; an old bad row stays "not measurable"
+
+
 def masukan_evaluasi(*, opd: PerangkatDaerah, tahun: int) -> list[BarisMasukan]:
-    """The stored rows as inputs of `evaluasi.hitung_tabel` (two queries)."""
+    """The stored rows as inputs of `evaluasi.hitung_tabel` (two queries; a third for the Pemda
+    policy when `opd.pemda` is not loaded yet)."""
     baris = list(evaluasi_renja_opd(opd=opd, tahun=tahun))
+    dasar = kebijakan_pemda(opd.pemda)
     renstra_ids = {b.node.renstra_id for b in baris}
     semua = {n.pk: n for n in Node.objects.filter(renstra_id__in=renstra_ids)}
     hasil = []
@@ -46,6 +62,11 @@ def masukan_evaluasi(*, opd: PerangkatDaerah, tahun: int) -> list[BarisMasukan]:
             kode=b.node.kode, uraian=b.node.uraian, nama_indikator=b.indikator.nama,
             satuan=b.indikator.satuan, faktor_pendukung=b.faktor_pendukung,
             faktor_penghambat=b.faktor_penghambat, tindak_lanjut=b.tindak_lanjut,
+            polaritas=b.indikator.polaritas,
+            kebijakan=kebijakan_indikator(
+                dasar, rumus_negatif=b.indikator.kebijakan_rumus_negatif,
+                batas_atur=b.indikator.kebijakan_batas_atur, batas_atas=b.indikator.kebijakan_batas_atas),
+            rentang_renstra=rentang(b.target_renstra_rentang), rentang_renja=rentang(b.target_renja_rentang),
         ))
     return hasil
 

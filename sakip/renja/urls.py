@@ -1,7 +1,21 @@
-"""URLs under /opd/<slug>/renja/ (the OPD slug reaches every view as `opd`)."""
+"""URLs under /opd/<slug>/renja/ (the OPD slug reaches every view as `opd`).
 
-from django.urls import path  # noqa: F401
+The year (and quarter) are query parameters (`?tahun=2022&tw=2`), as the Renstra period is on
+the planning pages: one page per kind of table, the year chosen on it.
+"""
+
+from django.urls import path
+
+from . import views
 
 app_name = "renja"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.RenjaView.as_view(), name="renja"),
+    path("unduh/", views.RenjaUnduhView.as_view(), name="renja-unduh"),
+    path("evaluasi/", views.EvaluasiView.as_view(), name="evaluasi"),
+    path("evaluasi/unduh/", views.EvaluasiUnduhView.as_view(), name="evaluasi-unduh"),
+    path("evaluasi/isi/", views.IsiView.as_view(), name="evaluasi-isi"),
+    path("evaluasi/templat/", views.TemplatView.as_view(), name="evaluasi-templat"),
+    path("evaluasi/unggah/", views.UnggahView.as_view(), name="evaluasi-unggah"),
+]

@@ -2,7 +2,6 @@
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -10,25 +9,14 @@ from sakip.engine.angka import bulatkan, parse_angka
 from sakip.organisasi.models import PerangkatDaerah
 from sakip.renja.evaluasi import BarisHasil, TabelEvaluasi
 from sakip.renja.selectors import tabel_evaluasi
-
-DOK = Path(__file__).resolve().parents[2] / "docs" / "algorithms" / "renja-evaluasi.md"
+from sakip.testing.tabel_dok import baca_tabel
 
 _KOLOM = {"5": "target_renstra", "6": "realisasi_lalu", "7": "target_renja", "12": "realisasi",
           "13": "capaian", "14": "realisasi_renstra", "15": "capaian_renstra"}
 
 
-def _baris_dok() -> list[tuple[str, str, str, str]]:
-    teks = DOK.read_text(encoding="utf-8")
-    blok = re.search(r"<!-- tabel-uji:mulai -->(.*?)<!-- tabel-uji:selesai -->", teks, re.S)
-    assert blok is not None
-    hasil = []
-    for baris in blok.group(1).strip().splitlines()[2:]:
-        node, indikator, kolom, nilai, _ = (s.strip() for s in baris.strip().strip("|").split("|"))
-        hasil.append((node, indikator, kolom, nilai))
-    return hasil
-
-
-BARIS_DOK = _baris_dok()
+BARIS_DOK = [(r["node"], r["indikator"], r["kolom"], r["nilai"])
+             for r in baca_tabel("renja-evaluasi.md", "evaluasi-2022")]
 
 
 @pytest.fixture(scope="module")

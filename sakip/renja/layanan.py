@@ -1,0 +1,220 @@
+"""Writes of the Renja evaluation inputs from the screen and from the Excel form.
+
+One service, `evaluasi_renja_isi`: the realisation of TW I–IV (K and Rp) and the three narrative
+columns of some rows of one OPD-year. It locks the year's rows, checks the caller's right
+(`Aksi.ISI_REALISASI`), validates everything first and writes nothing when anything is wrong
+(`IsianTidakValid` names every mistake by row and field, so the screen marks the input and the
+Excel import names the cell), checks the form's `versi` of each row it changes (optimistic
+locking), and writes one audit record per changed row (`jejak_catat`) in the same transaction.
+
+Rules beyond "a number": a year-only row keeps its year's value at TW IV, so TW I–III stay empty
+(docs/formats/renja.md, "Year-only realisation"); money sits where it is spent, so Rp is entered
+only on a node's first row and only when no row below that node exists — a program's or
+kegiatan's Rp is the roll-up of its sub kegiatan (docs/algorithms/renja-evaluasi.md).
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from sakip.akun.izin import Aksi, wajib_boleh
+from sakip.akun.models import User
+from sakip.audit.layanan import (
+    KonflikVersi,
+    jejak_catat,
+    perubahan_dari,
+    potret,
+    versi_naikkan,
+    versi_periksa,
+)
+from sakip.audit.models import AksiJejak
+from sakip.engine.angka import AngkaTidakValid, jumlah_desimal, to_decimal
+from sakip.organisasi.models import PerangkatDaerah
+from sakip.perencanaan.models import Node
+
+from .models import EvaluasiRenja
+
+ROMAWI = ("I", "II", "III", "IV")
+KOLOM_K = tuple(f"tw{n}_k" for n in range(1, 5))
+KOLOM_RP = tuple(f"tw{n}_rp" for n in range(1, 5))
+KOLOM_TEKS = ("faktor_pendukung", "faktor_penghambat", "tindak_lanjut")
+KOLOM_ISIAN = (*(x for n in range(4) for x in (KOLOM_K[n], KOLOM_RP[n])), *KOLOM_TEKS)
+LABEL = {
+    **{f"tw{n}_k": f"Realisasi TW {ROMAWI[n - 1]} (K)" for n in range(1, 5)},
+    **{f"tw{n}_rp": f"Realisasi TW {ROMAWI[n - 1]} (Rp)" for n in range(1, 5)},
+    "faktor_pendukung": "Faktor pendorong", "faktor_penghambat": "Faktor penghambat",
+    "tindak_lanjut": "Tindak lanjut",
+}
+UMUM = ""  # key of a row's error that is not about one field (a stale version)
+
+Galat = dict[int, dict[str, list[str]]]
+
+
+@dataclass(frozen=True)
+class IsianBaris:
+    """What a form or a workbook row says about one stored row: field → value as typed.
+
+    Only the fields given are changed; "" or None empties a cell. `versi`: the row's version when
+    the form was opened (None for the CLI, which saves last-writer-wins, audited).
+    """
+
+    baris_id: int
+    nilai: Mapping[str, Any]
+    versi: int | str | None = None
+
+
+class IsianTidakValid(ValidationError):
+    """Nothing was saved. `galat[baris_id][field]` lists the messages; field "" = the whole row."""
+
+    def __init__(self, galat: Galat, baris: Mapping[int, EvaluasiRenja]):
+        self.galat = galat
+        pesan = []
+        for pk, per_kolom in galat.items():
+            nama = _nama(baris[pk]) if pk in baris else f"baris {pk}"
+            for kolom, daftar in per_kolom.items():
+                for p in daftar:
+                    pesan.append(f"{nama}{' · ' + LABEL[kolom] if kolom in LABEL else ''}: {p}")
+        super().__init__(pesan, code="isian_tidak_valid")
+
+
+@dataclass
+class HasilIsian:
+    diubah: int = 0
+    tetap: int = 0
+
+    def ringkasan(self) -> str:
+        return f"{self.diubah} baris diubah, {self.tetap} tetap"
+
+
+def _nama(b: EvaluasiRenja) -> str:
+    return f"{b.node.kode + ' ' if b.node.kode else ''}{b.node.uraian} / {b.indikator.nama}"
+
+
+def baris_beruang(baris: Sequence[EvaluasiRenja]) -> set[int]:
+    """Rows on which Rp is typed: a node's first row, when no row of the table lies below the node.
+
+    Reads the Renstra's nodes once (to walk up from each row); `baris` must carry `node`.
+    """
+    renstra_ids = {b.node.renstra_id for b in baris}
+    induk = dict(Node.objects.filter(renstra_id__in=renstra_ids).values_list("pk", "induk_id"))
+    punya_bawahan: set[int] = set()
+    for b in baris:
+        kini = induk.get(b.node_id)
+        while kini is not None:
+            punya_bawahan.add(kini)
+            kini = induk.get(kini)
+    hasil: set[int] = set()
+    sudah: set[int] = set()
+    for b in sorted(baris, key=lambda x: x.urutan):
+        if b.node_id not in sudah and b.node_id not in punya_bawahan:
+            hasil.add(b.pk)
+        sudah.add(b.node_id)
+    return hasil
+
+
+def _kalimat(pesan: str) -> str:
+    pesan = pesan.strip()
+    return pesan[:1].upper() + pesan[1:]
+
+
+def _angka(teks: Any) -> Decimal | None:
+    """An Indonesian number as typed ("1.234.567,89"); raises AngkaTidakValid with the reason."""
+    if teks is None or (isinstance(teks, str) and not teks.strip()):
+        return None
+    return to_decimal(teks.strip() if isinstance(teks, str) else teks)
+
+
+def _baca(b: EvaluasiRenja, isian: IsianBaris, beruang: bool, galat: dict[str, list[str]]) -> dict[str, Any]:
+    """The row's new values (only the fields given), every mistake added to `galat`."""
+    baru: dict[str, Any] = {}
+    for kolom, teks in isian.nilai.items():
+        if kolom not in KOLOM_ISIAN:
+            galat.setdefault(UMUM, []).append(f"Kolom {kolom!r} tidak dapat diisi di sini.")
+            continue
+        if kolom in KOLOM_TEKS:
+            baru[kolom] = "" if teks is None else str(teks).strip()
+            continue
+        try:
+            nilai = _angka(teks)
+        except AngkaTidakValid as exc:
+            galat.setdefault(kolom, []).append(_kalimat(str(exc)))
+            continue
+        if kolom in KOLOM_RP and nilai is not None:
+            if nilai < 0:
+                galat.setdefault(kolom, []).append("Rupiah tidak boleh negatif.")
+                continue
+            if jumlah_desimal(nilai.normalize()) > 2:
+                galat.setdefault(kolom, []).append("Rupiah paling banyak dua desimal (sen).")
+                continue
+        if nilai == getattr(b, kolom):
+            continue  # unchanged: the rules below are about new values only
+        if b.hanya_tahunan and kolom[:3] in ("tw1", "tw2", "tw3") and nilai is not None:
+            galat.setdefault(kolom, []).append(
+                "Baris ini memuat realisasi setahun saja (dicatat di TW IV); TW I–III tidak diisi.")
+            continue
+        if kolom in KOLOM_RP and not beruang:
+            galat.setdefault(kolom, []).append(
+                "Rp baris ini adalah jumlah dari baris di bawahnya (uang dicatat di baris sub "
+                "kegiatan, pada indikator pertamanya).")
+            continue
+        baru[kolom] = nilai
+    return baru
+
+
+@transaction.atomic
+def evaluasi_renja_isi(
+    *,
+    opd: PerangkatDaerah,
+    tahun: int,
+    isian: Sequence[IsianBaris],
+    oleh: User | None,
+    sumber: str = "layar",
+) -> HasilIsian:
+    """Save realisation and narrative of some evaluation rows of (opd, tahun): all or nothing."""
+    if oleh is not None:
+        wajib_boleh(oleh, Aksi.ISI_REALISASI, opd=opd)
+    semua = list(
+        EvaluasiRenja.objects.select_for_update(of=("self",))
+        .filter(opd=opd, tahun=tahun).select_related("node", "indikator").order_by("urutan")
+    )
+    per_pk = {b.pk: b for b in semua}
+    beruang = baris_beruang(semua)
+    galat: Galat = {}
+    rencana: list[tuple[EvaluasiRenja, dict[str, Any]]] = []
+    dilihat: set[int] = set()
+    for item in isian:
+        b = per_pk.get(item.baris_id)
+        if b is None or item.baris_id in dilihat:
+            galat.setdefault(item.baris_id, {}).setdefault(UMUM, []).append(
+                "Baris tidak ada di evaluasi Renja ini." if b is None else "Baris ini diisi dua kali.")
+            continue
+        dilihat.add(item.baris_id)
+        galat_baris: dict[str, list[str]] = {}
+        baru = {k: v for k, v in _baca(b, item, b.pk in beruang, galat_baris).items()
+                if v != getattr(b, k)}
+        if baru:
+            try:
+                versi_periksa(b, item.versi)
+            except KonflikVersi as exc:
+                galat_baris.setdefault(UMUM, []).extend(exc.messages)
+        if galat_baris:
+            galat[b.pk] = galat_baris
+        elif baru:
+            rencana.append((b, baru))
+    if galat:
+        raise IsianTidakValid(galat, per_pk)
+    hasil = HasilIsian(tetap=len(dilihat) - len(rencana))
+    for b, baru in rencana:
+        sebelum = potret(b, baru)
+        for kolom, nilai in baru.items():
+            setattr(b, kolom, nilai)
+        b.save(update_fields=[*baru, *versi_naikkan(b)])
+        jejak_catat(oleh=oleh, objek=b, opd=opd, aksi=AksiJejak.UBAH,
+                    perubahan=perubahan_dari(sebelum, potret(b, baru), label=LABEL),
+                    sumber=sumber, label=f"Evaluasi Renja {tahun}: {_nama(b)}")
+        hasil.diubah += 1
+    return hasil
