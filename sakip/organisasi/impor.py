@@ -23,6 +23,7 @@ from .models import (
     PerangkatDaerah,
     RumusNegatif,
     Skala,
+    TemplateLKjIP,
     UnitKerja,
 )
 
@@ -58,6 +59,8 @@ def organisasi_impor_pemda(*, data: Mapping[str, Any], sumber: str) -> list[Pemd
                 "nama": p.teks(item, "nama", wajib=True),
                 "jenis": p.pilihan(item, "jenis", set(JenisPemda.values)),
                 "ibu_kota": p.teks(item, "ibu_kota"),
+                "template_lkjip": p.pilihan(item, "template_lkjip", set(TemplateLKjIP.values),
+                                            bawaan=TemplateLKjIP.DEFAULT),
                 **_kebijakan(p, item.get("kebijakan") or {}),
             }
             kepala = [

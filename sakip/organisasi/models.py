@@ -34,6 +34,13 @@ class Pembulatan(models.TextChoices):
     DOWN = "down", "Dipotong"
 
 
+class TemplateLKjIP(models.TextChoices):
+    # The LKjIP layout a Pemda prints (sakip/laporan/dokumen/template/*.docx; docs/laporan-dokumen.md).
+    DEFAULT = "default", "PermenPAN-RB 53/2014 (bawaan)"
+    BABEL = "babel", "Provinsi Kepulauan Bangka Belitung (LKjIP 2025)"
+    NTT = "ntt", "Provinsi Nusa Tenggara Timur (LKIP 2024)"
+
+
 class Pemda(models.Model):
     slug = models.SlugField(unique=True)
     nama = models.CharField(max_length=200)
@@ -51,6 +58,10 @@ class Pemda(models.Model):
         max_length=16, choices=Pembulatan.choices, default=Pembulatan.HALF_UP
     )
     desimal = models.PositiveSmallIntegerField(default=2)
+    template_lkjip = models.CharField(
+        "template LKjIP", max_length=16, choices=TemplateLKjIP.choices, default=TemplateLKjIP.DEFAULT,
+        help_text="Tata letak, penomoran tabel dan judul bab laporan kinerja",
+    )
 
     class Meta:
         verbose_name = "Pemerintah Daerah"

@@ -1,0 +1,1 @@
+"""The LKjIP as a document: context builder, analysis sentences, charts, templates, renderer."""

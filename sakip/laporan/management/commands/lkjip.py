@@ -1,0 +1,36 @@
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from sakip.laporan.dokumen.pdf import PdfGagal
+from sakip.laporan.dokumen.render import TEMPLATE, render_lkjip
+from sakip.organisasi.models import PerangkatDaerah
+
+
+class Command(BaseCommand):
+    help = (
+        "Menulis Laporan Kinerja (LKjIP) lengkap satu OPD dan tahun sebagai dokumen Word atau PDF "
+        "(struktur PermenPAN-RB 53/2014; template menurut pengaturan Pemda)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("opd", help="slug OPD, mis. babel-disperindag")
+        parser.add_argument("tahun", type=int)
+        parser.add_argument("--format", choices=("docx", "pdf"), default="docx")
+        parser.add_argument("-o", "--output", required=True, help="berkas tujuan (.docx / .pdf)")
+        parser.add_argument("--template", choices=TEMPLATE, default=None,
+                            help="timpa template Pemda (default, babel, ntt)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        opd = PerangkatDaerah.objects.select_related("pemda").filter(slug=options["opd"]).first()
+        if opd is None:
+            raise CommandError(f"OPD '{options['opd']}' tidak dikenal.")
+        try:
+            nama, _, isi = render_lkjip(opd, options["tahun"], format=options["format"],
+                                        template=options["template"])
+        except PdfGagal as exc:
+            raise CommandError(str(exc)) from exc
+        tujuan = Path(options["output"])
+        tujuan.write_bytes(isi)
+        self.stdout.write(f"{nama} → {tujuan} ({len(isi)} byte)")
