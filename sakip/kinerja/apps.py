@@ -22,7 +22,13 @@ class KinerjaConfig(AppConfig):
     verbose_name = "Perjanjian Kinerja dan Anggaran"
 
     def ready(self) -> None:
+        from sakip.akun.izin import Aksi
         from sakip.core.demo import LangkahDemo, daftarkan_langkah
+        from sakip.web.navigasi import EntriMenu, daftarkan_menu
+
+        daftarkan_menu(EntriMenu(35, "Perjanjian Kinerja", "kinerja:pk", "opd", Aksi.LIHAT))
+        daftarkan_menu(EntriMenu(36, "Rencana Aksi", "kinerja:rencana-aksi", "opd", Aksi.LIHAT))
+        daftarkan_menu(EntriMenu(37, "Anggaran", "kinerja:anggaran", "opd", Aksi.LIHAT))
 
         # After the plans (40) and realisation (50): every file refers to nodes and indicators.
         daftarkan_langkah(LangkahDemo(60, "pk", "*/pk-*.yaml", _impor("pk_impor")))

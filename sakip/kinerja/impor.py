@@ -16,12 +16,14 @@ from typing import Any
 
 from django.db import transaction
 
-from sakip.core.impor import Pemeriksa
+from sakip.audit.layanan import jejak_catat, perubahan_dari
+from sakip.audit.models import AksiJejak
+from sakip.core.impor import ImporGagal, KesalahanImpor, Pemeriksa, peta_lokasi
 from sakip.organisasi.models import PerangkatDaerah, UnitKerja
 from sakip.perencanaan.models import Indikator, JenisNode, Node, Renstra
 from sakip.perencanaan.selectors import renstra_berlaku
 
-from .layanan import pk_versi_simpan
+from .layanan import RUPIAH_MAKS, pk_baris_ganti, pk_versi_simpan
 from .models import (
     AnggaranPK,
     BelanjaAnggaran,
@@ -34,9 +36,9 @@ from .models import (
     RealisasiSasaran,
     RencanaAksi,
     SumberDana,
+    VersiPK,
 )
 
-RUPIAH_MAKS = Decimal("1e15")  # RupiahField holds ±9,2 × 10^16; DOMAIN §4 asks for 10^13
 SUMBER = {s.value for s in SumberDana}
 KELOMPOK = {k.value for k in KelompokAnggaran}
 
@@ -96,6 +98,11 @@ def _rupiah(p: Pemeriksa, data: Mapping[str, Any], kunci: str, *, wajib: bool) -
                 kunci)
         return None
     return d
+
+
+def _kelompok(p: Pemeriksa, row: Mapping[str, Any]) -> str:
+    # Absent, null and "" all mean "no group" (a workbook's empty cell reads as null).
+    return p.pilihan({"kelompok": row.get("kelompok") or ""}, "kelompok", KELOMPOK | {""}, bawaan="")
 
 
 def _node(p: Pemeriksa, k: _Konteks, data: Mapping[str, Any], kunci: str,
@@ -220,7 +227,7 @@ def _baca_versi(p: Pemeriksa, k: _Konteks, v: Mapping[str, Any]) -> dict[str, An
             anggaran.append(dict(
                 program=program, nama=nama, sumber=p.pilihan(row, "sumber", SUMBER),
                 pagu=_rupiah(p, row, "pagu", wajib=True), keterangan=p.teks(row, "keterangan"),
-                kelompok=p.pilihan(row, "kelompok", KELOMPOK | {""}, bawaan=""),
+                kelompok=_kelompok(p, row),
                 unit=_unit(p, k, row), indikator=ind, urutan=i,
             ))
     return dict(
@@ -231,8 +238,18 @@ def _baca_versi(p: Pemeriksa, k: _Konteks, v: Mapping[str, Any]) -> dict[str, An
     )
 
 
-def pk_impor(*, data: Mapping[str, Any], sumber: str) -> HasilImpor:
-    p = Pemeriksa(sumber)
+@dataclass
+class BacaanPK:
+    """A PK document checked and resolved to database objects, not yet written."""
+
+    opd: PerangkatDaerah
+    tahun: int
+    versi: list[dict[str, Any]]
+
+
+def pk_baca(*, data: Mapping[str, Any], sumber: str) -> BacaanPK:
+    """Check a whole PK document (every error located); raises ImporGagal, writes nothing."""
+    p = Pemeriksa(sumber, peta_akar=peta_lokasi(data))
     k = _konteks(p, data)
     versi = []
     daftar = p.daftar(data, "versi")
@@ -246,31 +263,163 @@ def pk_impor(*, data: Mapping[str, Any], sumber: str) -> HasilImpor:
         p.salah("nilai ke ganda antar versi", "versi")
     p.selesai()
     assert k.opd is not None
+    return BacaanPK(k.opd, k.tahun, versi)
+
+
+def pk_tulis(bacaan: BacaanPK, *, oleh: Any = None, sumber: str = "impor", alasan: str = "") -> HasilImpor:
+    """Write the versions of a checked document (each replaces the stored version of its `ke`)."""
     hasil = HasilImpor()
     with transaction.atomic():
-        perjanjian, _ = PerjanjianKinerja.objects.get_or_create(opd=k.opd, tahun=k.tahun)
-        for v in versi:
+        perjanjian, _ = PerjanjianKinerja.objects.get_or_create(opd=bacaan.opd, tahun=bacaan.tahun)
+        perjanjian.opd = bacaan.opd
+        for v in bacaan.versi:
             obj = pk_versi_simpan(
                 perjanjian=perjanjian, jenis=v["jenis"], ke=v["ke"], tempat=v["tempat"], tanggal=v["tanggal"],
                 tanggal_tercetak=v["tanggal_tercetak"], alasan=v["alasan"],
                 berita_acara_nomor=v["berita_acara_nomor"], berita_acara_tanggal=v["berita_acara_tanggal"],
-                pihak_pertama=v["pihak_pertama"], pihak_kedua=v["pihak_kedua"],
+                pihak_pertama=v["pihak_pertama"], pihak_kedua=v["pihak_kedua"], oleh=oleh, sumber=sumber,
             )
-            obj.kinerja.all().delete()
-            obj.anggaran.all().delete()
-            KinerjaPK.objects.bulk_create(KinerjaPK(versi=obj, **row) for row in v["kinerja"])
-            AnggaranPK.objects.bulk_create(AnggaranPK(versi=obj, **row) for row in v["anggaran"])
+            pk_baris_ganti(
+                versi=obj, kinerja=[KinerjaPK(**row) for row in v["kinerja"]],
+                anggaran=[AnggaranPK(**row) for row in v["anggaran"]],
+                oleh=oleh, alasan=alasan or v["alasan"], sumber=sumber,
+            )
             hasil.tambah("versi")
             hasil.tambah("baris kinerja", len(v["kinerja"]))
             hasil.tambah("komponen anggaran", len(v["anggaran"]))
     return hasil
 
 
+def pk_impor(*, data: Mapping[str, Any], sumber: str, oleh: Any = None) -> HasilImpor:
+    """The YAML / CLI path: the file is the whole content of the versions it names."""
+    return pk_tulis(pk_baca(data=data, sumber=sumber), oleh=oleh, sumber=f"impor:{sumber}"[:100])
+
+
+def _isi_baris(kinerja: list[dict[str, Any]], anggaran: list[dict[str, Any]]) -> tuple[list[tuple], list[tuple]]:
+    """Rows of a version as comparable tuples (ids and exact values; order counts)."""
+    return (
+        [(r["sasaran"].pk, r["indikator"].pk, r["target"], r["target_tw1"], r["target_tw2"], r["target_tw3"],
+          r["target_tw4"], r["jenis_target_tw"]) for r in kinerja],
+        [(r["program"].pk if r["program"] else None, r["nama"], r["sumber"], r["pagu"], r["keterangan"],
+          r["kelompok"], r["unit"].pk if r["unit"] else None, r["indikator"].pk if r["indikator"] else None)
+         for r in anggaran],
+    )
+
+
+def _isi_tersimpan(versi: VersiPK) -> tuple[list[tuple], list[tuple]]:
+    return (
+        [(k.sasaran_id, k.indikator_id, k.target, k.target_tw1, k.target_tw2, k.target_tw3, k.target_tw4,
+          k.jenis_target_tw) for k in versi.kinerja.order_by("urutan")],
+        [(a.program_id, a.nama, a.sumber, a.pagu, a.keterangan, a.kelompok, a.unit_id, a.indikator_id)
+         for a in versi.anggaran.order_by("urutan")],
+    )
+
+
+def pk_impor_buku(*, data: Mapping[str, Any], opd: PerangkatDaerah, sumber: str, oleh: Any = None,
+                  alasan: str = "") -> HasilImpor:
+    """A PK workbook (one version) uploaded on the OPD's page. Policy (docs/formats/excel-kinerja.md):
+
+    - no PK yet for the year: the workbook is written as the version it names (the induk);
+    - the workbook names a new version (ke = last + 1, jenis perubahan, with its reason): written;
+    - it names the latest version and its targets or budget differ: a signed PK is never rewritten,
+      so the content becomes a NEW perubahan (ke = last + 1) and needs a reason (`alasan`, from the
+      upload form, else the workbook's alasan if it differs from the stored one); only the header
+      (parties, place, date) differing is a correction of that version, saved in place, audited;
+    - it names an earlier version that differs: refused (it would fork the history);
+    - identical content: nothing is written.
+    """
+    bacaan = pk_baca(data=data, sumber=sumber)
+    if bacaan.opd.pk != opd.pk:
+        raise ImporGagal([KesalahanImpor(peta_lokasi(data).get("opd", sumber) if peta_lokasi(data) else sumber,
+                                         f"buku kerja ini untuk OPD {bacaan.opd.slug!r}, bukan {opd.slug!r}")])
+    v = bacaan.versi[0]
+    lokasi_ke = (peta_lokasi((data.get("versi") or [{}])[0]) or {}).get("ke", sumber)
+    tersimpan = {x.ke: x for x in VersiPK.objects.filter(perjanjian__opd=opd, perjanjian__tahun=bacaan.tahun)}
+    terakhir = tersimpan[max(tersimpan)] if tersimpan else None
+    if terakhir is None:
+        if v["ke"] != 0:
+            raise ImporGagal([KesalahanImpor(lokasi_ke, "PK tahun ini belum ada: versi pertama adalah induk (ke 0)")])
+        return pk_tulis(bacaan, oleh=oleh, sumber=f"impor:{sumber}"[:100], alasan=alasan)
+    if v["ke"] > terakhir.ke:
+        if v["ke"] != terakhir.ke + 1:
+            raise ImporGagal([KesalahanImpor(
+                lokasi_ke, f"versi terakhir adalah ke {terakhir.ke} ({terakhir.label}); versi baru harus ke "
+                           f"{terakhir.ke + 1}")])
+        return pk_tulis(bacaan, oleh=oleh, sumber=f"impor:{sumber}"[:100], alasan=alasan)
+    dasar = tersimpan.get(v["ke"])
+    assert dasar is not None  # ke ≥ 0 and ≤ last: versions are numbered without gaps
+    isi_sama = _isi_baris(v["kinerja"], v["anggaran"]) == _isi_tersimpan(dasar)
+    if isi_sama:
+        if dasar.ke != terakhir.ke:
+            return HasilImpor({"versi tidak berubah": 1})
+        # Header only (a misspelt NIP, the place): a correction of the signed version, audited.
+        sebelum = dasar.versi
+        pk_tulis(bacaan, oleh=oleh, sumber=f"impor:{sumber}"[:100], alasan=alasan)
+        dasar.refresh_from_db(fields=["versi"])
+        return HasilImpor({"versi diperbarui" if dasar.versi != sebelum else "versi tidak berubah": 1})
+    if dasar.ke != terakhir.ke:
+        raise ImporGagal([KesalahanImpor(
+            lokasi_ke, f"{dasar.label} bukan versi terakhir ({terakhir.label}); unduh versi yang berlaku, ubah, lalu "
+                       "unggah kembali")])
+    alasan = (alasan or "").strip() or (v["alasan"] if v["alasan"] != dasar.alasan else "")
+    if not alasan:
+        raise ImporGagal([KesalahanImpor(
+            "formulir › alasan", f"target atau anggaran berbeda dari {dasar.label} yang sudah ditandatangani: "
+                                 f"isinya dicatat sebagai Perubahan ke-{terakhir.ke + 1} yang wajib beralasan — isi "
+                                 "alasan perubahan lalu unggah kembali")])
+    v.update(jenis=JenisVersi.PERUBAHAN, ke=terakhir.ke + 1, alasan=alasan, tanggal=None, tanggal_tercetak="",
+             berita_acara_nomor="", berita_acara_tanggal=None)
+    hasil = pk_tulis(bacaan, oleh=oleh, sumber=f"impor:{sumber}"[:100], alasan=alasan)
+    hasil.tambah("perubahan baru")
+    return hasil
+
+
 # ------------------------------------------------------------------------------- Rencana Aksi
 
 
-def rencana_aksi_impor(*, data: Mapping[str, Any], sumber: str) -> HasilImpor:
-    p = Pemeriksa(sumber)
+def _potret_ra(baris: list[RencanaAksi]) -> dict[str, str]:
+    return {f"{b.node.ref} / {b.indikator.ref}": " | ".join(
+        [*(t or "-" for t in b.target_tw), b.penanggung_jawab or "-"]) for b in baris}
+
+
+def _teks_nilai(nilai: Decimal, *, rupiah: bool = True) -> str:
+    """Exact text for the trail: Rupiah always with sen (stored values read back as 1.00, parsed
+    ones may be 1), other values normalised, so only a real change is recorded."""
+    if rupiah:
+        return format(nilai.quantize(Decimal("0.01")), "f")
+    teks = format(nilai, "f")
+    return teks.rstrip("0").rstrip(".") if "." in teks else teks
+
+
+def _potret_belanja(belanja: list[BelanjaAnggaran], per_sasaran: list[RealisasiSasaran],
+                    pendapatan: list[Pendapatan]) -> dict[str, str]:
+    hasil: dict[str, str] = {}
+    for b in belanja:
+        label = f"{b.node.ref if b.node else b.nama} · {b.sumber}"
+        for kolom in ("pagu_sebelum", "pagu_sesudah", "realisasi", "fisik"):
+            nilai = getattr(b, kolom)
+            kunci = f"{label} · {kolom}"
+            teks = "" if nilai is None else _teks_nilai(nilai, rupiah=kolom != "fisik")
+            hasil[kunci] = f"{hasil[kunci]} + {teks}" if kunci in hasil else teks
+    for r in per_sasaran:
+        hasil[f"realisasi sasaran {r.sasaran.ref}"] = _teks_nilai(r.realisasi)
+    for d in pendapatan:
+        hasil[f"pendapatan {d.jenis}"] = " | ".join(
+            "" if v is None else _teks_nilai(v) for v in (d.target, d.realisasi))
+    return hasil
+
+
+def _jejak_impor(*, opd: PerangkatDaerah, apa: str, sebelum: dict[str, str], sesudah: dict[str, str],
+                 oleh: Any, sumber: str) -> None:
+    """One trail entry for a whole-document import (Rencana Aksi, budget): every changed row."""
+    perubahan = perubahan_dari(sebelum, sesudah)
+    if perubahan:
+        jejak_catat(oleh=oleh, objek=opd, opd=opd, aksi=AksiJejak.IMPOR, perubahan=perubahan,
+                    label=f"{apa} {opd.slug}", sumber=f"impor:{sumber}"[:100])
+
+
+def rencana_aksi_impor(*, data: Mapping[str, Any], sumber: str, oleh: Any = None) -> HasilImpor:
+    p = Pemeriksa(sumber, peta_akar=peta_lokasi(data))
     k = _konteks(p, data)
     baris = []
     dipakai: set[str] = set()
@@ -291,9 +440,14 @@ def rencana_aksi_impor(*, data: Mapping[str, Any], sumber: str) -> HasilImpor:
                 penanggung_jawab=p.teks(row, "penanggung_jawab"), unit=_unit(p, k, row), urutan=i,
             ))
     p.selesai()
+    assert k.opd is not None
     with transaction.atomic():
-        RencanaAksi.objects.filter(opd=k.opd, tahun=k.tahun).delete()
+        lama = RencanaAksi.objects.filter(opd=k.opd, tahun=k.tahun)
+        sebelum = _potret_ra(list(lama.select_for_update(of=("self",)).select_related("node", "indikator")))
+        lama.delete()
         RencanaAksi.objects.bulk_create(baris)
+        _jejak_impor(opd=k.opd, apa=f"Rencana Aksi {k.tahun}", sebelum=sebelum, sesudah=_potret_ra(baris),
+                     oleh=oleh, sumber=sumber)
     hasil = HasilImpor()
     hasil.tambah("baris rencana aksi", len(baris))
     return hasil
@@ -302,8 +456,8 @@ def rencana_aksi_impor(*, data: Mapping[str, Any], sumber: str) -> HasilImpor:
 # ------------------------------------------------------------------------------------ Anggaran
 
 
-def anggaran_impor(*, data: Mapping[str, Any], sumber: str) -> HasilImpor:
-    p = Pemeriksa(sumber)
+def anggaran_impor(*, data: Mapping[str, Any], sumber: str, oleh: Any = None) -> HasilImpor:
+    p = Pemeriksa(sumber, peta_akar=peta_lokasi(data))
     k = _konteks(p, data)
     belanja = []
     for i, row in enumerate(p.daftar(data, "belanja")):
@@ -319,7 +473,7 @@ def anggaran_impor(*, data: Mapping[str, Any], sumber: str) -> HasilImpor:
                 pagu_sebelum=_rupiah(p, row, "pagu_sebelum", wajib=False),
                 pagu_sesudah=_rupiah(p, row, "pagu_sesudah", wajib=True),
                 realisasi=_rupiah(p, row, "realisasi", wajib=False), fisik=fisik,
-                kelompok=p.pilihan(row, "kelompok", KELOMPOK | {""}, bawaan=""),
+                kelompok=_kelompok(p, row),
                 unit=_unit(p, k, row), urutan=i,
             ))
     per_sasaran = []
@@ -338,12 +492,20 @@ def anggaran_impor(*, data: Mapping[str, Any], sumber: str) -> HasilImpor:
                 realisasi=_rupiah(p, row, "realisasi", wajib=False), urutan=i,
             ))
     p.selesai()
+    assert k.opd is not None
     with transaction.atomic():
+        lama_b = list(BelanjaAnggaran.objects.select_for_update(of=("self",)).filter(opd=k.opd, tahun=k.tahun)
+                      .select_related("node"))
+        lama_s = list(RealisasiSasaran.objects.filter(opd=k.opd, tahun=k.tahun).select_related("sasaran"))
+        lama_p = list(Pendapatan.objects.filter(opd=k.opd, tahun=k.tahun))
+        sebelum = _potret_belanja(lama_b, lama_s, lama_p)
         for model in (BelanjaAnggaran, RealisasiSasaran, Pendapatan):
             model.objects.filter(opd=k.opd, tahun=k.tahun).delete()  # type: ignore[attr-defined]
         BelanjaAnggaran.objects.bulk_create(belanja)
         RealisasiSasaran.objects.bulk_create(per_sasaran)
         Pendapatan.objects.bulk_create(pendapatan)
+        _jejak_impor(opd=k.opd, apa=f"Anggaran {k.tahun}", sebelum=sebelum,
+                     sesudah=_potret_belanja(belanja, per_sasaran, pendapatan), oleh=oleh, sumber=sumber)
     hasil = HasilImpor()
     hasil.tambah("baris belanja", len(belanja))
     hasil.tambah("realisasi per sasaran", len(per_sasaran))

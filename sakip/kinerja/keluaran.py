@@ -1,4 +1,6 @@
-"""The budget report of an OPD-year as text (for people) and JSON (for programs).
+"""Outputs of an OPD-year: the PK and Rencana Aksi documents (renderers other apps call, e.g.
+the registry of final documents), and the budget report as text (for people) and JSON (for
+programs).
 
 JSON format `sakip-anggaran/1`, documented in docs/algorithms/anggaran.md: numbers are plain
 dot-decimal strings (Rupiah with two decimals, percentages unrounded), null = not measurable.
@@ -10,11 +12,36 @@ from decimal import Decimal
 from typing import Any
 
 from sakip.engine.angka import format_persen, format_rupiah
+from sakip.organisasi.models import PerangkatDaerah
 
 from .anggaran import Ringkasan
-from .selectors import Kelompok, LaporanAnggaran
+from .selectors import Kelompok, LaporanAnggaran, pk_versi_daftar
 
 FORMAT_JSON = "sakip-anggaran/1"
+
+
+class DokumenTidakAda(LookupError):
+    """Nothing to render (no PK / Rencana Aksi for that OPD and year)."""
+
+
+def render_pk(opd: PerangkatDaerah, tahun: int, ke: int | None = None) -> tuple[str, str, bytes]:
+    """The PK of a year as Word: the version in force (the latest) unless `ke` names another."""
+    from .dokumen.render import pk_konteks, pk_render
+
+    daftar = pk_versi_daftar(opd=opd, tahun=tahun).select_related("perjanjian")
+    versi = daftar.last() if ke is None else daftar.filter(ke=ke).first()
+    if versi is None:
+        raise DokumenTidakAda(f"Tidak ada PK {opd.slug} tahun {tahun}" + (f" versi ke {ke}" if ke is not None else ""))
+    return pk_render(pk_konteks(opd=opd, versi=versi))
+
+
+def render_rencana_aksi(opd: PerangkatDaerah, tahun: int) -> tuple[str, str, bytes]:
+    from .dokumen.render import rencana_aksi_konteks, rencana_aksi_render
+
+    konteks = rencana_aksi_konteks(opd=opd, tahun=tahun)
+    if not konteks.data["baris"]:
+        raise DokumenTidakAda(f"Tidak ada Rencana Aksi {opd.slug} tahun {tahun}")
+    return rencana_aksi_render(konteks)
 
 
 def _angka(nilai: Decimal | None) -> str | None:

@@ -75,6 +75,9 @@ class VersiPK(models.Model):
     pihak_kedua_nama = models.CharField(max_length=200)
     pihak_kedua_jabatan = models.CharField(max_length=300)
     pihak_kedua_nip = models.CharField(max_length=30, blank=True)
+    # Optimistic lock (sakip.audit.layanan.versi_periksa): bumped by every write of this version
+    # or its rows, so a revision form based on a version changed meanwhile is refused.
+    versi = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = "Versi PK"
@@ -213,6 +216,7 @@ class BelanjaAnggaran(models.Model):
     kelompok = models.CharField(max_length=16, choices=KelompokAnggaran.choices, blank=True)
     unit = models.ForeignKey(UnitKerja, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     urutan = models.PositiveIntegerField(default=0)
+    versi = models.PositiveIntegerField(default=0)  # optimistic lock of the edit form
 
     class Meta:
         verbose_name_plural = "Belanja"

@@ -151,7 +151,8 @@ def pk_periksa(*, opd: PerangkatDaerah, versi: VersiPK) -> list[tuple[KinerjaPK,
 
 
 def pk_anggaran(*, opd: PerangkatDaerah, versi: VersiPK) -> QuerySet[AnggaranPK]:
-    return AnggaranPK.objects.filter(versi=versi, versi__perjanjian__opd=opd).select_related("program", "unit")
+    return AnggaranPK.objects.filter(versi=versi, versi__perjanjian__opd=opd).select_related(
+        "program", "unit", "indikator")
 
 
 def pk_kinerja(*, opd: PerangkatDaerah, versi: VersiPK) -> QuerySet[KinerjaPK]:
@@ -212,6 +213,8 @@ def anggaran_opd_tahun(*, opd: PerangkatDaerah, tahun: int) -> LaporanAnggaran:
     nodes = {n.pk: n for n in Node.objects.filter(renstra__opd=opd)}
     baris: list[hitung.Baris] = []
     for b in belanja:
+        if b.node_id:
+            b.node = nodes[b.node_id]  # already loaded: pages print it without a query per line
         jalur = _leluhur(nodes, b.node_id) if b.node_id else []
         program = next((n for n in jalur if n.jenis == JenisNode.PROGRAM), None)
         sasaran = next((n for n in reversed(jalur) if n.jenis == JenisNode.SASARAN), None)
@@ -279,3 +282,16 @@ def anggaran_opd_tahun(*, opd: PerangkatDaerah, tahun: int) -> LaporanAnggaran:
             [hitung.Baris(p.jenis, "", p.target, None, p.realisasi) for p in pendapatan]
         )
     return lap
+
+
+def tahun_kinerja(*, opd: PerangkatDaerah) -> list[int]:
+    """Years with a PK, a Rencana Aksi or a budget for the OPD, newest first (one query)."""
+    from .models import PerjanjianKinerja
+
+    tahun = (
+        PerjanjianKinerja.objects.filter(opd=opd).order_by().values_list("tahun")
+        .union(RencanaAksi.objects.filter(opd=opd).order_by().values_list("tahun"),
+               BelanjaAnggaran.objects.filter(opd=opd).order_by().values_list("tahun"),
+               Pendapatan.objects.filter(opd=opd).order_by().values_list("tahun"))
+    )
+    return sorted({t for (t,) in tahun}, reverse=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 
 TEMPLATE = Path(__file__).with_name("pk.docx")
@@ -121,5 +122,64 @@ def _tanda_tangan(doc: Document) -> None:
             par.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
+TEMPLATE_RA = Path(__file__).with_name("rencana_aksi.docx")
+
+
+def buat_rencana_aksi(path: Path = TEMPLATE_RA) -> Path:
+    """The Rencana Aksi: one landscape table laid out like rencana-aksi-2024 — sasaran strategis,
+    program and kegiatan/sub kegiatan side by side (uraian, indikator, satuan, target "TW n = …"),
+    then the penanggung jawab. Context keys: `render.rencana_aksi_konteks`."""
+    doc = Document()
+    gaya = doc.styles["Normal"]
+    gaya.font.name = "Arial"
+    gaya.font.size = Pt(8)
+    bagian = doc.sections[0]
+    bagian.orientation = WD_ORIENT.LANDSCAPE
+    bagian.page_width, bagian.page_height = Cm(33.0), Cm(21.5)  # F4, as Pemda print
+    bagian.left_margin = bagian.right_margin = Cm(1.5)
+    bagian.top_margin = bagian.bottom_margin = Cm(1.5)
+    _tengah(doc, "{{ judul }}", ukuran=12)
+    _tengah(doc, "{{ opd_nama }}", ukuran=12)
+    _tengah(doc, "TAHUN {{ tahun }}", ukuran=12)
+    kelompok = ("SASARAN STRATEGIS", "PROGRAM", "KEGIATAN/SUB KEGIATAN")
+    lebar = [2.9, 3.0, 1.3, 2.0] * 3 + [2.4]  # 30 cm: F4 landscape less margins
+    tabel = doc.add_table(rows=6, cols=13)
+    tabel.style = "Table Grid"
+    judul, sub, nomor, awal, isi, akhir = tabel.rows
+    for g, nama in enumerate(kelompok):
+        sel = judul.cells[g * 4].merge(judul.cells[g * 4 + 3])
+        sel.text = nama
+        for j, teks in enumerate(("URAIAN", "INDIKATOR KINERJA", "SATUAN", "TARGET")):
+            sub.cells[g * 4 + j].text = teks
+    pj = judul.cells[12].merge(sub.cells[12])
+    pj.text = "PENANGGUNG JAWAB"
+    for j in range(13):
+        nomor.cells[j].text = str(j + 1)
+    for baris in (judul, sub, nomor):
+        for sel in baris.cells:
+            for par in sel.paragraphs:
+                par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                for run in par.runs:
+                    run.bold = True
+    for baris in (judul, sub, nomor):  # repeated on every page, as a long table needs
+        baris._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    awal.cells[0].text = "{%tr for g in baris %}"
+    for g in range(3):
+        for j, kunci in enumerate(("uraian", "indikator", "satuan", "target")):
+            isi.cells[g * 4 + j].text = f"{{{{ g.kolom[{g}].{kunci} }}}}"
+    isi.cells[12].text = "{{ g.penanggung_jawab }}"
+    akhir.cells[0].text = "{%tr endfor %}"
+    # Word reads the grid, LibreOffice the cells: set both, with autofit off.
+    tabel.autofit = False
+    for j, cm in enumerate(lebar):
+        tabel.columns[j].width = Cm(cm)
+    for baris in tabel.rows:
+        for j, cm in enumerate(lebar):
+            baris.cells[j].width = Cm(cm)
+    doc.save(str(path))
+    return path
+
+
 if __name__ == "__main__":
     print(buat())
+    print(buat_rencana_aksi())

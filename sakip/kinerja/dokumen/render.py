@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from sakip.engine.angka import format_angka, jumlahkan
-from sakip.kinerja.models import VersiPK
-from sakip.kinerja.selectors import pk_anggaran, pk_kinerja
+from sakip.kinerja.models import RencanaAksi, VersiPK
+from sakip.kinerja.selectors import pk_anggaran, pk_kinerja, rencana_aksi_opd
 from sakip.organisasi.models import PerangkatDaerah
 
 TEMPLATE = Path(__file__).with_name("pk.docx")
@@ -88,3 +88,60 @@ def pk_render(konteks: KonteksPK, *, template: Path = TEMPLATE) -> tuple[str, st
     keluaran = BytesIO()
     dok.save(keluaran)
     return konteks.nama_berkas, MIMETYPE, keluaran.getvalue()
+
+
+# ------------------------------------------------------------------------------- Rencana Aksi
+
+TEMPLATE_RA = Path(__file__).with_name("rencana_aksi.docx")
+# The three column groups of the seed's table (rencana-aksi-2024): sasaran strategis, program,
+# kegiatan / sub kegiatan (one group for both).
+KELOMPOK_RA = {"sasaran": 0, "program": 1, "kegiatan": 2, "sub_kegiatan": 2}
+
+
+def _sel_ra(r: RencanaAksi, ulang: bool) -> dict[str, str]:
+    # "TW 1 = 95" as the seed prints it; a quarter without target prints "-".
+    target = "\n".join(f"TW {i} = {t or '-'}" for i, t in enumerate(r.target_tw, start=1))
+    return {"uraian": "" if ulang else r.node.uraian, "indikator": r.indikator.nama,
+            "satuan": r.indikator.satuan, "target": target}
+
+
+def rencana_aksi_baris_cetak(baris: list[RencanaAksi]) -> list[dict[str, Any]]:
+    """Rows grouped into the seed's printed lines: one line holds at most one sasaran, one program
+    and one kegiatan/sub kegiatan, left to right. A row starts a new line when its group is already
+    filled or lies left of the last filled one; a node's second indicator repeats no uraian."""
+    kosong = {"uraian": "", "indikator": "", "satuan": "", "target": ""}
+    garis: list[dict[str, Any]] = []
+    kini: list[dict[str, str] | None] = [None, None, None]
+    pj = ""
+    terakhir: list[int | None] = [None, None, None]  # node of the last row printed in each group
+
+    def tutup() -> None:
+        if any(kini):
+            garis.append({"kolom": [k or kosong for k in kini], "penanggung_jawab": pj})
+
+    for r in baris:
+        g = KELOMPOK_RA[r.tingkat]
+        terisi = [i for i, k in enumerate(kini) if k is not None]
+        if terisi and g <= max(terisi):
+            tutup()
+            kini, pj = [None, None, None], ""
+        kini[g] = _sel_ra(r, ulang=terakhir[g] == r.node_id)
+        terakhir[g] = r.node_id
+        for lebih_kanan in range(g + 1, 3):
+            terakhir[lebih_kanan] = None
+        pj = pj or r.penanggung_jawab
+    tutup()
+    for i, g in enumerate(garis, start=1):
+        g["no"] = i
+    return garis
+
+
+def rencana_aksi_konteks(*, opd: PerangkatDaerah, tahun: int) -> KonteksPK:
+    baris = list(rencana_aksi_opd(opd=opd, tahun=tahun).order_by("urutan"))
+    data = {"judul": "RENCANA AKSI", "opd_nama": opd.nama.upper(), "tahun": tahun,
+            "baris": rencana_aksi_baris_cetak(baris)}
+    return KonteksPK(f"rencana-aksi-{opd.slug}-{tahun}.docx", data)
+
+
+def rencana_aksi_render(konteks: KonteksPK, *, template: Path = TEMPLATE_RA) -> tuple[str, str, bytes]:
+    return pk_render(konteks, template=template)

@@ -3,8 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from sakip.kinerja.dokumen.render import pk_konteks, pk_render
-from sakip.kinerja.selectors import pk_berlaku, pk_versi_daftar
+from sakip.kinerja.keluaran import DokumenTidakAda, render_pk
 from sakip.organisasi.models import PerangkatDaerah
 
 
@@ -24,13 +23,10 @@ class Command(BaseCommand):
         opd = PerangkatDaerah.objects.filter(slug=options["opd"]).first()
         if opd is None:
             raise CommandError(f"OPD '{options['opd']}' tidak dikenal.")
-        if options["versi"] is None:
-            versi = pk_berlaku(opd=opd, tahun=options["tahun"])
-        else:
-            versi = pk_versi_daftar(opd=opd, tahun=options["tahun"]).filter(ke=options["versi"]).first()
-        if versi is None:
-            raise CommandError(f"Tidak ada PK {opd.slug} tahun {options['tahun']} (versi {options['versi']}).")
-        _, _, isi = pk_render(pk_konteks(opd=opd, versi=versi))
+        try:
+            nama, _, isi = render_pk(opd, options["tahun"], options["versi"])
+        except DokumenTidakAda as exc:
+            raise CommandError(f"{exc}.") from exc
         tujuan = Path(options["output"])
         tujuan.write_bytes(isi)
-        self.stdout.write(f"{versi} → {tujuan} ({len(isi)} byte)")
+        self.stdout.write(f"{nama} → {tujuan} ({len(isi)} byte)")
