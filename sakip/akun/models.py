@@ -18,6 +18,11 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.nama or self.username
 
+    def get_full_name(self) -> str:
+        # `nama` is the one name Sakip stores (imports and the admin fill it, not first/last
+        # name); the workflow, the audit trail and conflict messages ask for get_full_name().
+        return self.nama or super().get_full_name()
+
 
 class Peran(models.TextChoices):
     OPERATOR = "operator", "Operator OPD"

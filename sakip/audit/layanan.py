@@ -110,6 +110,19 @@ def jejak_catat(
     )
 
 
+def jejak_impor(
+    *, oleh: Any, objek: models.Model, opd: PerangkatDaerah, sumber: str, ringkasan: str
+) -> Jejak:
+    """One trail row per import: the file, who ran it, and what it created or changed.
+
+    Imports write hundreds of rows; a per-row trail would drown the per-record history, while one
+    row per import still answers "where did this number come from" (the file is named)."""
+    return jejak_catat(
+        oleh=oleh, objek=objek, opd=opd, aksi=AksiJejak.IMPOR, sumber=f"impor:{sumber}"[:100],
+        perubahan={"impor": {"label": f"Impor {sumber}", "lama": "", "baru": ringkasan}},
+    ) or Jejak()  # never None: an IMPOR always has its summary
+
+
 def alasan_wajib(alasan: str, *, mengapa: str) -> str:
     """A reason is required (e.g. a change after submission): refuse an empty one."""
     alasan = (alasan or "").strip()

@@ -39,6 +39,14 @@ SEN = Decimal("0.01")
 RUPIAH_MAKS = Decimal("1e15")  # RupiahField holds ±9,2 × 10^16; DOMAIN §4 asks for 10^13
 
 
+def _pk_pastikan_draf(*, opd_id: int, tahun: int) -> None:
+    """A PK made final in the workflow (sakip.alur) is frozen: its data change only after the admin
+    reopens it. Imported late: the workflow app depends on this one, not the other way round."""
+    from sakip.alur.layanan import dokumen_pastikan_draf
+
+    dokumen_pastikan_draf(opd_id=opd_id, tahun=tahun, jenis="pk")
+
+
 @transaction.atomic
 def pk_versi_simpan(
     *,
@@ -62,6 +70,7 @@ def pk_versi_simpan(
     a revised agreement is only valid with its reason (lkjip-2025 §2.5.2 prints it; the Berita
     Acara records it).
     """
+    _pk_pastikan_draf(opd_id=perjanjian.opd_id, tahun=perjanjian.tahun)
     alasan = (alasan or "").strip()
     if jenis not in JenisVersi.values:
         raise ValidationError(f"Jenis versi PK tidak dikenal: {jenis!r}.", code="jenis")
@@ -130,6 +139,8 @@ def pk_baris_ganti(
     Rows are unsaved model instances (their `versi` is set here). Objects named by the rows
     (sasaran, indikator, program, unit) must be loaded: the trail prints their refs.
     """
+    perjanjian = PerjanjianKinerja.objects.only("opd_id", "tahun").get(pk=versi.perjanjian_id)
+    _pk_pastikan_draf(opd_id=perjanjian.opd_id, tahun=perjanjian.tahun)
     VersiPK.objects.select_for_update().filter(pk=versi.pk).first()
     lama_k = list(versi.kinerja.select_related("sasaran", "indikator"))
     lama_a = list(versi.anggaran.select_related("program", "unit"))

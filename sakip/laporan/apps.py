@@ -25,3 +25,11 @@ class LaporanConfig(AppConfig):
         # content comes last, as the report is written last.
         daftarkan_langkah(LangkahDemo(80, "lkjip", "*/lkjip-*.yaml", _impor_lkjip))
         daftarkan_menu(EntriMenu(50, "Laporan Kinerja", "laporan:daftar", "opd", Aksi.LIHAT))
+
+        from sakip.alur.dokumen import daftarkan_dokumen
+
+        from .dokumen.render import render_lkjip
+
+        # Made final in the workflow as the Word document (the editable original; its PDF is a
+        # rendering of it), frozen with its SHA-256.
+        daftarkan_dokumen("lkjip", render_lkjip, label="Laporan Kinerja (LKjIP)")

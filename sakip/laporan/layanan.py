@@ -42,6 +42,10 @@ def laporan_pastikan(*, opd: PerangkatDaerah, tahun: int) -> Laporan:
     """The report row of (OPD, year), created empty on first write; locked for update."""
     if not 2000 <= tahun <= 2100:
         raise ValidationError("Tahun laporan harus 2000–2100.")
+    # A final LKjIP (sakip.alur) is frozen: its content changes only after the admin reopens it.
+    from sakip.alur.layanan import dokumen_pastikan_draf
+
+    dokumen_pastikan_draf(opd_id=opd.pk, tahun=tahun, jenis="lkjip")
     Laporan.objects.get_or_create(opd=opd, tahun=tahun)
     return Laporan.objects.select_for_update().get(opd=opd, tahun=tahun)
 

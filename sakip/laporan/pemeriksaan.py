@@ -16,7 +16,6 @@ Which checks, which severity and why: docs/algorithms/periksa.md.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -25,9 +24,6 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from django.apps import apps
-from django.db.migrations.loader import MigrationLoader
-from django.db.migrations.operations import CreateModel
 from django.utils import timezone
 
 from sakip.engine.agregasi import ROMAWI
@@ -757,43 +753,21 @@ def jalankan(bahan: BahanPeriksa) -> list[Temuan]:
 # ---------------------------------------------------------------------------------- selector
 
 
-@functools.cache
-def _model_bermigrasi(app: str, model: str) -> Any:
-    """A model of a capability built alongside this one, once its table ships in a migration
-    (read from disk once per process; no query). None before that."""
-    try:
-        kelas = apps.get_model(app, model)
-    except LookupError:
-        return None
-    loader = MigrationLoader(None, ignore_no_migrations=True)
-    dibuat = any(
-        isinstance(op, CreateModel) and op.name_lower == model.lower()
-        for (label, _), migrasi in loader.disk_migrations.items() if label == app
-        for op in migrasi.operations
-    )
-    return kelas if dibuat else None
-
-
 def _tenggat(opd: PerangkatDaerah, tahun: int) -> tuple[dict[int, dt.date], str]:
     """Entry windows of the workflow (sakip.alur) when the Pemda set them, else quarter ends."""
+    from sakip.alur.models import JendelaIsian
+
     tenggat = tenggat_akhir_triwulan(tahun)
-    jendela = _model_bermigrasi("alur", "JendelaIsian")
-    if jendela is None:
-        return tenggat, "akhir triwulan"
-    ditutup = dict(jendela.objects.filter(pemda_id=opd.pemda_id, tahun=tahun).values_list("triwulan", "ditutup"))
+    ditutup = dict(JendelaIsian.objects.filter(pemda_id=opd.pemda_id, tahun=tahun).values_list("triwulan", "ditutup"))
     if not ditutup:
         return tenggat, "akhir triwulan"
     return {**tenggat, **ditutup}, "jendela pengisian"
 
 
 def _konten(opd: PerangkatDaerah, tahun: int) -> Any:
-    """The report's own content (engineer "konten"'s selector), None until that app ships it."""
-    if _model_bermigrasi("laporan", "Laporan") is None:
-        return None
-    try:
-        from sakip.laporan.selectors import konten_laporan
-    except ImportError:
-        return None
+    """The report's own content (narratives, printed totals): sakip.laporan.selectors."""
+    from sakip.laporan.selectors import konten_laporan
+
     return konten_laporan(opd=opd, tahun=tahun)
 
 

@@ -18,7 +18,11 @@ class PengukuranConfig(AppConfig):
     verbose_name = "Pengukuran kinerja"
 
     def ready(self) -> None:
+        from sakip.akun.izin import Aksi
         from sakip.core.demo import LangkahDemo, daftarkan_langkah
+        from sakip.web.navigasi import EntriMenu, daftarkan_menu
+
+        daftarkan_menu(EntriMenu(20, "Realisasi", "pengukuran:indeks", "opd", Aksi.LIHAT))
 
         # After the plans (40). The loader sorts the paths, so each OPD's files come in year
         # order (realisasi-2024 before realisasi-2025); the importer also recomputes the next

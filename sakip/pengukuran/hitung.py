@@ -11,10 +11,12 @@ Rules: docs/algorithms/realisasi.md.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 from sakip.engine import (
@@ -38,7 +40,7 @@ from sakip.engine import (
     urutkan_definisi,
 )
 from sakip.engine.agregasi import ROMAWI
-from sakip.engine.capaian import tidak_terukur
+from sakip.engine.capaian import tidak_terukur as _tidak_terukur
 from sakip.perencanaan.target import TargetTidakValid, baca_target
 
 TRIWULAN = (1, 2, 3, 4)
@@ -52,6 +54,13 @@ AGREGASI_TW_TERUKUR = frozenset({Agregasi.KUMULATIF, Agregasi.NILAI_AKHIR, Agreg
 ALASAN_TW_JUMLAH = "target triwulan belum ditetapkan (PK)"
 
 NilaiTw = list[Decimal | None]  # four quarters, index 0 = TW I
+
+
+@lru_cache(maxsize=10_000)
+def tidak_terukur(alasan: str) -> Capaian:
+    """The engine's not-measurable Capaian, one shared (frozen) object per reason: a bulk
+    recompute makes hundreds of thousands with a few dozen distinct reasons."""
+    return _tidak_terukur(alasan)
 
 
 # --------------------------------------------------------------------------- inputs
@@ -99,6 +108,33 @@ def nomor_kebijakan(kebijakan: Kebijakan) -> int:
     return len(_KEBIJAKAN_NO) - 1
 
 
+@lru_cache(maxsize=1024)
+def teks_kebijakan(kebijakan_no: int) -> str:
+    """A policy as text that is the same in every process (the numbers above are not): part
+    of an OPD-year's fingerprint."""
+    return repr(_KEBIJAKAN_NO[kebijakan_no])
+
+
+# The code that turns inputs into stored rows. An OPD-year's fingerprint includes a hash of
+# it, so a change of a rule (or of how rows are written) makes the next full recompute redo
+# everything instead of keeping results the new code would not produce.
+_KODE_HITUNG = (
+    "engine/*.py", "pengukuran/hitung.py", "pengukuran/kebijakan.py", "pengukuran/selectors.py",
+    "pengukuran/layanan.py", "perencanaan/target.py", "core/fields.py",
+)
+
+
+@lru_cache(maxsize=1)
+def versi_hitung() -> str:
+    akar = Path(__file__).resolve().parent.parent
+    h = hashlib.blake2b(digest_size=16)
+    for pola in _KODE_HITUNG:
+        for berkas in sorted(akar.glob(pola)):
+            h.update(berkas.name.encode())
+            h.update(berkas.read_bytes())
+    return h.hexdigest()
+
+
 @dataclass
 class Masukan:
     """Entered inputs of one indicator-year."""
@@ -108,6 +144,13 @@ class Masukan:
     label: list[str] | None = None  # qualitative labels per quarter ("" = none)
     tahunan: Decimal | None = None  # the year's value given directly (Realisasi triwulan 0)
     label_tahunan: str = ""
+
+
+@lru_cache(maxsize=8192)
+def _nama_formula(formula: Formula) -> tuple[frozenset[str], frozenset[str]]:
+    """(elements read this year, elements read through prev()): the engine walks the tree on
+    every access; a recompute asks four times per indicator-year."""
+    return formula.nama_elemen, formula.nama_elemen_lalu
 
 
 @lru_cache(maxsize=8192)
@@ -258,26 +301,38 @@ def _masukan(nilai: Decimal) -> str:
     return _masukan_teks(str(nilai))
 
 
+_KOSONG4 = ("", "", "", "")  # jejak / alasan of a quarter entered directly (never written to)
+
+
+@lru_cache(maxsize=100_000)
+def _rapikan(nilai: Decimal, desimal: int, bertanda: bool) -> Decimal | None:
+    # Keyed by value: equal Decimals (5.0, 5.00000000) give the same result, which depends on
+    # the value only; `bertanda` keeps -0 apart from 0.
+    return rapikan(nilai, desimal)
+
+
 @dataclass
 class _Tw:
     nilai: NilaiTw
-    jejak: list[str]  # worked formula per quarter ("" when entered directly)
-    alasan: list[str]  # why a quarter has no value although data were entered
+    jejak: Sequence[str]  # worked formula per quarter ("" when entered directly)
+    alasan: Sequence[str]  # why a quarter has no value although data were entered
 
 
 def _realisasi_tw(
     ind: DefinisiIndikator, tahun: int, masukan: Masukan, elemen: ElemenTahun
 ) -> _Tw:
     langsung = masukan.langsung or [None] * 4
-    tw = _Tw([None] * 4, [""] * 4, [""] * 4)
     formula = ind.formula
+    if formula is None:
+        desimal = ind.desimal
+        return _Tw([None if v is None else _rapikan(v, desimal, v.is_signed()) for v in langsung], _KOSONG4, _KOSONG4)
+    nilai: NilaiTw = [None] * 4
+    jejak, alasan = [""] * 4, [""] * 4
+    nama, nama_lalu = _nama_formula(formula)
     for i in range(4):
-        if formula is None:
-            tw.nilai[i] = rapikan(langsung[i], ind.desimal)
-            continue
         sekarang = elemen.pada(tahun, i)
-        ada_data = any(n in sekarang for n in formula.nama_elemen) or (
-            not formula.nama_elemen and any(n in elemen.pada(tahun - 1, i) for n in formula.nama_elemen_lalu)
+        ada_data = any(n in sekarang for n in nama) or (
+            not nama and any(n in elemen.pada(tahun - 1, i) for n in nama_lalu)
         )
         hasil: object = None
         if ada_data:
@@ -288,18 +343,18 @@ def _realisasi_tw(
                 pembulatan=ind.kebijakan.pembulatan,
             )
         if hasil is not None and not isinstance(hasil, TidakTerukur):
-            tw.nilai[i] = hasil.nilai  # type: ignore[attr-defined]
-            tw.jejak[i] = hasil.jejak  # type: ignore[attr-defined]
+            nilai[i] = hasil.nilai  # type: ignore[attr-defined]
+            jejak[i] = hasil.jejak  # type: ignore[attr-defined]
         elif langsung[i] is not None:
             # A direct value on a formula indicator is a fallback for a year whose raw data
             # are not available (realisasi-2023 of NTT gives only the printed result).
             v = rapikan(langsung[i], ind.desimal)
-            tw.nilai[i] = v
+            nilai[i] = v
             sebab = f" ({hasil.alasan})" if isinstance(hasil, TidakTerukur) else " (data rumus belum diisi)"
-            tw.jejak[i] = f"nilai langsung {_masukan(v)}{sebab}"  # type: ignore[arg-type]
+            jejak[i] = f"nilai langsung {_masukan(v)}{sebab}"  # type: ignore[arg-type]
         elif isinstance(hasil, TidakTerukur):
-            tw.alasan[i] = hasil.alasan
-    return tw
+            alasan[i] = hasil.alasan
+    return _Tw(nilai, jejak, alasan)
 
 
 def _jejak_agregasi(ind: DefinisiIndikator, tw: _Tw, sampai: int, hasil: Decimal) -> list[str]:
@@ -338,6 +393,9 @@ def _alasan_tidak_ada(tw: _Tw, sampai: int, alasan_agregasi: str) -> str:
     return alasan_agregasi
 
 
+_TW_JUMLAH = tidak_terukur(ALASAN_TW_JUMLAH)
+
+
 def hitung_indikator(
     ind: DefinisiIndikator, tahun: int, masukan: Masukan, elemen: ElemenTahun = KOSONG
 ) -> list[Baris]:
@@ -350,9 +408,11 @@ def hitung_indikator(
         return _hitung_kualitatif(ind, tahun, masukan, target, target_teks)
     tw = _realisasi_tw(ind, tahun, masukan, elemen)
     baris: list[Baris] = []
-    terakhir: tuple[Decimal | None, Capaian, str] | None = None
+    iid, opd_id, agregasi, desimal, pembulatan = ind.id, ind.opd_id, ind.agregasi, ind.desimal, ind.kebijakan.pembulatan
+    tw_terukur = agregasi in AGREGASI_TW_TERUKUR
+    nilai_tw = tw.nilai
     for q in TRIWULAN:
-        sd = nilai_tahunan(ind.agregasi, tw.nilai, q)
+        sd = nilai_tahunan(agregasi, nilai_tw, q)
         if isinstance(sd, TidakTerukur):
             sd_nilai = None
             jejak_sd: list[str] = []
@@ -362,19 +422,18 @@ def hitung_indikator(
             jejak_sd = _jejak_agregasi(ind, tw, q, sd)
             c = _capaian(ind, target, sd, target_teks)
         # Through TW IV the to-date value is the year's, so TW IV is always comparable.
-        c_tw = c if q == 4 or ind.agregasi in AGREGASI_TW_TERUKUR else tidak_terukur(ALASAN_TW_JUMLAH)
-        if q == 4:
-            terakhir = (sd_nilai, c, "\n".join([*jejak_sd, c.jejak]))
-        own = tw.nilai[q - 1]
+        c_tw = c if q == 4 or tw_terukur else _TW_JUMLAH
+        jejak_sd.append(c_tw.jejak)
+        jejak = "\n".join(jejak_sd)
+        own = nilai_tw[q - 1]
         baris.append(
             Baris(
-                ind.id, ind.opd_id, tahun, q, own, sd_nilai,
-                _teks_angka(own, ind) if own is not None else "",
-                "", target_teks, c_tw, "\n".join([*jejak_sd, c_tw.jejak]),
+                iid, opd_id, tahun, q, own, sd_nilai,
+                _format_angka(own, desimal, pembulatan) if own is not None else "",
+                "", target_teks, c_tw, jejak,
             )
         )
-    assert terakhir is not None
-    nilai_tahun, c_tahun, jejak_tahun = terakhir
+    nilai_tahun, c_tahun, jejak_tahun = sd_nilai, c, jejak  # TW IV's: the year's
     if masukan.tahunan is not None:
         # A year value given directly (a year-end source) is the year's realisation; the
         # quarters' own result, when there is one, is shown beside it.

@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from sakip.audit.layanan import jejak_impor
 from sakip.core.impor import Pemeriksa
 from sakip.engine import Polaritas
 from sakip.organisasi.models import PerangkatDaerah
@@ -243,6 +244,23 @@ def baca_realisasi(p: Pemeriksa, data: Mapping[str, Any]) -> _Dokumen:
     return dok
 
 
+def _periksa_kunci(p: Pemeriksa, dok: _Dokumen) -> None:
+    """An import obeys the workflow like a screen: quarters under review or approved are refused
+    (each named). A reopened quarter takes the import without a typed reason: the trail names the
+    file (docs/algorithms/alur.md)."""
+    from sakip.alur.layanan import periode_periksa_ubah
+
+    assert dok.opd is not None
+    triwulan = {q for (_, q) in dok.data} | {q for (_, q) in dok.indikator}
+    for q in sorted(triwulan):
+        try:
+            periode_periksa_ubah(opd=dok.opd, tahun=dok.tahun, triwulan=q)
+        except ValidationError as exc:
+            with p.di(f"triwulan {q}" if q else "tahunan"):
+                p.salah(" ".join(exc.messages))
+    p.selesai()
+
+
 @transaction.atomic
 def realisasi_impor(*, data: Mapping[str, Any], sumber: str) -> HasilImporRealisasi:
     """Import one realisasi-<year>.yaml document; raises ImporGagal (nothing written) with every
@@ -251,6 +269,7 @@ def realisasi_impor(*, data: Mapping[str, Any], sumber: str) -> HasilImporRealis
     dok = baca_realisasi(p, data)
     p.selesai()
     assert dok.opd is not None
+    _periksa_kunci(p, dok)
     hasil = HasilImporRealisasi(opd=dok.opd.slug, tahun=dok.tahun)
 
     if dok.data:
@@ -292,6 +311,9 @@ def realisasi_impor(*, data: Mapping[str, Any], sumber: str) -> HasilImporRealis
     Bukti.objects.bulk_create(bukti)
     hasil.bukti = len(bukti)
 
+    jejak_impor(oleh=None, objek=dok.opd, opd=dok.opd, sumber=sumber,
+                ringkasan=f"realisasi {dok.tahun}: {hasil.data_elemen} data elemen, {hasil.realisasi} "
+                          f"realisasi, {hasil.narasi} narasi, {hasil.bukti} bukti")
     hasil.recompute.append(capaian_recompute(opd=dok.opd, tahun=dok.tahun))
     # Next year's growth indicators read this year's data through prev().
     if Renstra.objects.filter(opd=dok.opd, tahun_awal__lte=dok.tahun + 1, tahun_akhir__gte=dok.tahun + 1).exists():

@@ -20,12 +20,15 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
-from django.db import connection, connections, transaction
-from django.db.models import Q
+from django.db import IntegrityError, connection, connections, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from sakip.akun.izin import Aksi, wajib_boleh
 from sakip.akun.models import User
+from sakip.alur.layanan import alasan_perubahan, nama_triwulan, periode_periksa_ubah
+from sakip.audit.layanan import KonflikVersi, jejak_catat, versi_naikkan, versi_periksa
+from sakip.audit.models import AksiJejak
 from sakip.core.fields import NILAI_DESIMAL
 from sakip.engine import Capaian, Formula
 from sakip.engine import HasilRollup as RollupEngine
@@ -38,6 +41,7 @@ from .hitung import (
     Anggota,
     Baris,
     BarisRollup,
+    DefinisiIndikator,
     capaian_tersimpan,
     formula_dari,
     hitung_indikator,
@@ -49,15 +53,16 @@ from .models import (
     Bukti,
     HasilCapaian,
     HasilRollup,
+    IsianTriwulan,
     JenisBukti,
     LevelRollup,
     Narasi,
     NilaiDataElemen,
     Realisasi,
-    RiwayatRealisasi,
+    SidikHitung,
     validasi_berkas_bukti,
 )
-from .selectors import BahanOpd, bahan_hitung, pilih_renstra
+from .selectors import BahanOpd, bahan_hitung, pilih_renstra, saring_id
 
 UKURAN_BATCH = 2000  # rows per INSERT … ON CONFLICT statement
 OPD_PER_POTONGAN = 25  # OPDs loaded and computed together (bounds memory: ~5k indicators)
@@ -152,24 +157,41 @@ def _model_rollup(r: BarisRollup, waktu: datetime) -> HasilRollup:
 
 
 class CaraTulis(StrEnum):
-    """How computed rows are written. Both are set-based upserts on the same unique key and
-    write the same values (tests/pengukuran/test_recompute.py compares them on PostgreSQL)."""
+    """How computed rows are written. All are set-based upserts on the same unique key and
+    write the same values (tests/pengukuran/test_recompute*.py compare them on PostgreSQL)."""
 
-    OTOMATIS = "otomatis"  # unnest on PostgreSQL, bulk_create elsewhere
+    OTOMATIS = "otomatis"  # PostgreSQL: copy for many rows, unnest for a few; bulk_create elsewhere
     BULK_CREATE = "bulk_create"  # Django bulk_create(update_conflicts=True): portable
     UNNEST = "unnest"  # PostgreSQL: INSERT … SELECT FROM unnest(arrays) ON CONFLICT DO UPDATE
+    COPY = "copy"  # PostgreSQL: COPY into a temporary table (or an empty scope), one upsert
 
 
-def _cara(cara: CaraTulis) -> CaraTulis:
+# Below this many rows OTOMATIS takes unnest (one statement) over COPY (four: create the
+# temporary table, copy, upsert, drop): a save writes five rows, a recompute batch 25 000.
+SALIN_MIN = 1000
+
+
+def _cara(cara: CaraTulis, n: int = 0) -> CaraTulis:
     if cara is CaraTulis.OTOMATIS:
-        return CaraTulis.UNNEST if connection.vendor == "postgresql" else CaraTulis.BULK_CREATE
-    if cara is CaraTulis.UNNEST and connection.vendor != "postgresql":
-        raise ValueError("cara tulis 'unnest' hanya untuk PostgreSQL")
+        if connection.vendor != "postgresql":
+            return CaraTulis.BULK_CREATE
+        return CaraTulis.COPY if n >= SALIN_MIN else CaraTulis.UNNEST
+    if cara in (CaraTulis.UNNEST, CaraTulis.COPY) and connection.vendor != "postgresql":
+        raise ValueError(f"cara tulis '{cara.value}' hanya untuk PostgreSQL")
     return cara
 
 
-def _tulis_capaian(baris: Sequence[Baris], waktu: datetime, cara: CaraTulis = CaraTulis.OTOMATIS) -> None:
-    if _cara(cara) is CaraTulis.UNNEST:
+def _tulis_capaian(
+    baris: Sequence[Baris], waktu: datetime, cara: CaraTulis = CaraTulis.OTOMATIS, kosong: bool = False
+) -> None:
+    """Upsert computed rows. `kosong`: the caller saw no stored row in the rows' scope, so
+    COPY may go straight into the table (it falls back to the upsert if one appeared)."""
+    cara = _cara(cara, len(baris))
+    if cara is CaraTulis.COPY:
+        _salin(HasilCapaian._meta.db_table, _KOLOM_SALIN_CAPAIAN, _UNIK_CAPAIAN,
+               _larik_capaian(baris, (waktu,)), kosong)
+        return
+    if cara is CaraTulis.UNNEST:
         for i in range(0, len(baris), UKURAN_BATCH_UNNEST):
             _unnest_capaian(baris[i : i + UKURAN_BATCH_UNNEST], waktu)
         return
@@ -182,8 +204,14 @@ def _tulis_capaian(baris: Sequence[Baris], waktu: datetime, cara: CaraTulis = Ca
         )
 
 
-def _tulis_rollup(baris: Sequence[BarisRollup], waktu: datetime) -> None:
-    # Roll-ups are ~2% of the rows: the portable path everywhere.
+def _tulis_rollup(
+    baris: Sequence[BarisRollup], waktu: datetime, cara: CaraTulis = CaraTulis.OTOMATIS, kosong: bool = False
+) -> None:
+    # Roll-ups are ~3% of the rows, but bulk_create costs ~10× COPY per row: a full recompute
+    # spent ~10 s of Python on them.
+    if _cara(cara, len(baris)) is CaraTulis.COPY:
+        _salin(HasilRollup._meta.db_table, _KOLOM_SALIN_ROLLUP, _UNIK_ROLLUP, _larik_rollup(baris, waktu), kosong)
+        return
     for i in range(0, len(baris), UKURAN_BATCH):
         HasilRollup.objects.bulk_create(
             [_model_rollup(r, waktu) for r in baris[i : i + UKURAN_BATCH]],
@@ -225,15 +253,18 @@ def _sql_unnest() -> str:
 _KUANTUM = Decimal(1).scaleb(-NILAI_DESIMAL)
 
 
-def _unnest_capaian(baris: Sequence[Baris], waktu: datetime) -> None:
-    def angka(v: Decimal | None) -> Decimal | None:
-        # What NilaiField.get_db_prep_value does (8 decimals, the context's half-even), so
-        # both write paths store the same digits.
-        v = _kolom(v)
-        return None if v is None else v.quantize(_KUANTUM)
+def _angka(v: Decimal | None) -> Decimal | None:
+    # What NilaiField.get_db_prep_value does (8 decimals, the context's half-even), so every
+    # write path stores the same digits.
+    v = _kolom(v)
+    return None if v is None else v.quantize(_KUANTUM)
 
+
+def _larik_capaian(baris: Sequence[Baris], ekor: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Rows as tuples in the order of _KOLOM_UNNEST (+ `ekor`)."""
+    angka = _angka
     # Rows share Capaian objects (the engine's results are memoised), so each one's columns are
-    # prepared once; the row tuples are then transposed into one list per column.
+    # prepared once.
     dari_capaian: dict[int, tuple[Any, ...]] = {}
     daftar: list[tuple[Any, ...]] = []
     for b in baris:
@@ -248,8 +279,72 @@ def _unnest_capaian(baris: Sequence[Baris], waktu: datetime) -> None:
             dari_capaian[id(c)] = bagian
         daftar.append((
             b.opd_id, b.indikator_id, b.tahun, b.triwulan, angka(b.realisasi), angka(b.realisasi_sd),
-            b.realisasi_teks, b.target_teks, *bagian, b.jejak,
+            b.realisasi_teks, b.target_teks, *bagian, b.jejak, *ekor,
         ))
+    return daftar
+
+
+def _larik_rollup(baris: Sequence[BarisRollup], waktu: datetime) -> list[tuple[Any, ...]]:
+    """Rows as tuples in the order of _KOLOM_SALIN_ROLLUP, the values `_model_rollup` gives."""
+    daftar = []
+    for r in baris:
+        h: RollupEngine = r.hasil
+        band = h.band
+        daftar.append((
+            r.opd_id, LevelRollup.OPD.value if r.node_id is None else LevelRollup.SASARAN.value, r.node_id,
+            r.node_id or 0, r.tahun, r.triwulan, h.terukur, _eksak(h.nilai), _angka(h.nilai_tampil), h.teks,
+            band.label if band else "", band.kode if band else "", band.warna_hex if band else "",
+            h.jumlah_dihitung, h.jumlah_dikecualikan, h.alasan, h.jejak, waktu,
+        ))
+    return daftar
+
+
+_KOLOM_SALIN_CAPAIAN = [*(k for k, _ in _KOLOM_UNNEST), "dihitung_pada"]
+_UNIK_CAPAIAN = ["indikator_id", "tahun", "triwulan"]
+_KOLOM_SALIN_ROLLUP = [
+    "opd_id", "level", "node_id", "kunci", "tahun", "triwulan", "terukur", "nilai_eksak", "nilai_tampil", "teks",
+    "band", "band_kode", "warna", "jumlah_dihitung", "jumlah_dikecualikan", "alasan", "jejak", "dihitung_pada",
+]
+_UNIK_ROLLUP = ["opd_id", "level", "kunci", "tahun", "triwulan"]
+
+
+def _salin(tabel: str, kolom: list[str], unik: list[str], baris: list[tuple[Any, ...]], kosong: bool) -> None:
+    """PostgreSQL COPY (rows formatted by psycopg's C code): straight into `tabel` when the
+    caller found the scope empty, otherwise into a temporary table and from there one
+    INSERT … ON CONFLICT DO UPDATE that leaves unchanged rows alone (as _sql_unnest)."""
+    if not baris:
+        return
+    import psycopg
+
+    daftar = ", ".join(kolom)
+    connection.ensure_connection()
+    if kosong:
+        try:
+            with transaction.atomic(), psycopg.Cursor(connection.connection) as cur:
+                with cur.copy(f"COPY {tabel} ({daftar}) FROM STDIN") as salinan:
+                    for b in baris:
+                        salinan.write_row(b)
+            return
+        except psycopg.errors.UniqueViolation:
+            pass  # a save wrote some of these rows meanwhile: upsert instead (savepoint rolled back)
+    nilai = [k for k in kolom if k not in unik and k != "dihitung_pada"]
+    ubah = ", ".join(f"{k} = EXCLUDED.{k}" for k in [*nilai, "dihitung_pada"])
+    beda = f"({', '.join(f't.{k}' for k in nilai)}) IS DISTINCT FROM ({', '.join(f'EXCLUDED.{k}' for k in nilai)})"
+    # In a (sub)transaction: a failure rolls the temporary table back with everything else.
+    with transaction.atomic(), psycopg.Cursor(connection.connection) as cur:
+        cur.execute(f"CREATE TEMPORARY TABLE _salin ON COMMIT DROP AS SELECT {daftar} FROM {tabel} WITH NO DATA")
+        with cur.copy(f"COPY _salin ({daftar}) FROM STDIN") as salinan:
+            for b in baris:
+                salinan.write_row(b)
+        cur.execute(
+            f"INSERT INTO {tabel} AS t ({daftar}) SELECT {daftar} FROM _salin "
+            f"ON CONFLICT ({', '.join(unik)}) DO UPDATE SET {ubah} WHERE {beda}"
+        )
+        cur.execute("DROP TABLE _salin")
+
+
+def _unnest_capaian(baris: Sequence[Baris], waktu: datetime) -> None:
+    daftar = _larik_capaian(baris)
     kolom = [list(k) for k in zip(*daftar, strict=True)] if daftar else [[] for _ in _KOLOM_UNNEST]
     # A server-side-binding psycopg cursor on Django's connection (same transaction; Django's
     # own cursors bind client-side): the arrays travel as parameters, dumped in binary where
@@ -272,8 +367,13 @@ class HasilRecompute:
     baris_capaian: int = 0
     baris_rollup: int = 0
     dihapus: int = 0
+    # OPD-years whose inputs hash as at their last computation (all rows present): neither
+    # computed nor written (docs/PERFORMANCE.md); not counted in opd_tahun/indikator_tahun.
+    opd_tahun_dilewati: int = 0
+    indikator_tahun_dilewati: int = 0
     detik: float = 0.0
     detik_muat: float = 0.0
+    detik_periksa: float = 0.0  # fingerprints, and the check that the stored rows are there
     detik_hitung: float = 0.0
     detik_tulis: float = 0.0
 
@@ -283,7 +383,8 @@ class HasilRecompute:
 
     def tambah(self, lain: HasilRecompute) -> None:
         for nama in ("opd", "opd_tahun", "indikator_tahun", "baris_capaian", "baris_rollup", "dihapus",
-                     "detik_muat", "detik_hitung", "detik_tulis"):
+                     "opd_tahun_dilewati", "indikator_tahun_dilewati", "detik_muat", "detik_periksa",
+                     "detik_hitung", "detik_tulis"):
             setattr(self, nama, getattr(self, nama) + getattr(lain, nama))
 
     def ringkasan(self) -> str:
@@ -291,7 +392,17 @@ class HasilRecompute:
             f"{self.opd} OPD, {self.opd_tahun} OPD-tahun, {self.indikator_tahun} indikator-tahun "
             f"({self.indikator_triwulan} indikator-triwulan), {self.baris_capaian} baris capaian, "
             f"{self.baris_rollup} baris rollup"
+            + (
+                f"; {self.opd_tahun_dilewati} OPD-tahun ({self.indikator_tahun_dilewati} indikator-tahun) "
+                "dilewati: masukannya tidak berubah"
+                if self.opd_tahun_dilewati else ""
+            )
         )
+
+
+def _tahun_bahan(b: BahanOpd, tahun: Sequence[int] | None) -> list[int]:
+    """The OPD's years that have indicators to compute (all its years when None)."""
+    return [th for th in (tahun if tahun is not None else b.tahun_hitung()) if b.indikator_tahun(th)]
 
 
 def _hitung_bahan(b: BahanOpd, tahun: Sequence[int] | None) -> tuple[list[Baris], list[BarisRollup], int, int]:
@@ -315,37 +426,107 @@ def _hitung_bahan(b: BahanOpd, tahun: Sequence[int] | None) -> tuple[list[Baris]
 
 
 def _recompute_potongan(
-    opd_ids: list[int], tahun: list[int] | None, waktu: datetime, cara: CaraTulis = CaraTulis.OTOMATIS
+    opd_ids: list[int], tahun: list[int] | None, waktu: datetime, cara: CaraTulis = CaraTulis.OTOMATIS,
+    paksa: bool = False,
 ) -> HasilRecompute:
-    """Load, compute and write one batch of OPDs in one transaction."""
+    """Load, compute and write one batch of OPDs in one transaction. An OPD-year whose inputs
+    did not change since its last computation (same fingerprint, rows all there) is skipped
+    unless `paksa`."""
     hasil = HasilRecompute(opd=len(opd_ids))
     t0 = time.perf_counter()
     bahan = bahan_hitung(opd_ids=opd_ids, tahun=tahun)
     t1 = time.perf_counter()
+    per_opd = {b.opd_id: _tahun_bahan(b, tahun) for b in bahan.values()}
+    sidik = {(o, th): bahan[o].sidik(th) for o, daftar in per_opd.items() for th in daftar}
+    tersimpan = {
+        (o, th): (pk, s)
+        for pk, o, th, s in SidikHitung.objects.filter(
+            opd_id__in=opd_ids, **({} if tahun is None else {"tahun__in": tahun})
+        ).values_list("pk", "opd_id", "tahun", "sidik")
+    }
+    lewati = set() if paksa else _tidak_berubah(bahan, sidik, tersimpan)
+    t2 = time.perf_counter()
     capaian_obj: list[Baris] = []
     rollup_obj: list[BarisRollup] = []
-    for b in bahan.values():
-        c, r, n_ind, n_th = _hitung_bahan(b, tahun)
+    for o, daftar in per_opd.items():
+        c, r, n_ind, n_th = _hitung_bahan(bahan[o], [th for th in daftar if (o, th) not in lewati])
         capaian_obj += c
         rollup_obj += r
         hasil.indikator_tahun += n_ind
         hasil.opd_tahun += n_th
-    t2 = time.perf_counter()
-    with transaction.atomic():
-        _tulis_capaian(capaian_obj, waktu, cara)
-        _tulis_rollup(rollup_obj, waktu)
-        hasil.dihapus = _hapus_usang(opd_ids, tahun, capaian_obj, rollup_obj)
+    dilewati = {(o, th): bahan[o].indikator_tahun(th) for o, th in lewati}
+    hasil.opd_tahun_dilewati = len(dilewati)
+    hasil.indikator_tahun_dilewati = sum(len(d) for d in dilewati.values())
     t3 = time.perf_counter()
+    with transaction.atomic():
+        # A scope with no stored rows yet (a first or cold recompute) is copied straight in.
+        dihitung = {"opd_id__in": opd_ids, "tahun__in": {b.tahun for b in capaian_obj}}
+        if capaian_obj:
+            _tulis_capaian(capaian_obj, waktu, cara, kosong=not HasilCapaian.objects.filter(**dihitung).exists())
+            _tulis_rollup(rollup_obj, waktu, cara, kosong=not HasilRollup.objects.filter(**dihitung).exists())
+        hasil.dihapus = _hapus_usang(opd_ids, tahun, capaian_obj, rollup_obj, dilewati)
+        _tulis_sidik(sidik, lewati, tersimpan, waktu)
+    t4 = time.perf_counter()
     hasil.baris_capaian, hasil.baris_rollup = len(capaian_obj), len(rollup_obj)
-    hasil.detik_muat, hasil.detik_hitung, hasil.detik_tulis = t1 - t0, t2 - t1, t3 - t2
+    hasil.detik_muat, hasil.detik_periksa = t1 - t0, t2 - t1
+    hasil.detik_hitung, hasil.detik_tulis = t3 - t2, t4 - t3
     return hasil
 
 
+def _tidak_berubah(
+    bahan: Mapping[int, BahanOpd], sidik: Mapping[tuple[int, int], str],
+    tersimpan: Mapping[tuple[int, int], tuple[int, str]],
+) -> set[tuple[int, int]]:
+    """OPD-years whose fingerprint equals the stored one and whose result rows are all there:
+    a row deleted by anything but a recompute makes its OPD-year computed again."""
+    calon = {k for k, s in sidik.items() if k in tersimpan and tersimpan[k][1] == s}
+    if not calon:
+        return set()
+    saring = {"opd_id__in": {o for o, _ in calon}, "tahun__in": {th for _, th in calon}}
+    ada: list[dict[tuple[int, int], int]] = [
+        {
+            (o, th): n
+            for o, th, n in model.objects.filter(**saring).order_by().values_list("opd_id", "tahun")
+            .annotate(n=Count("pk")).values_list("opd_id", "tahun", "n")
+        }
+        for model in (HasilCapaian, HasilRollup)
+    ]
+    lewati = set()
+    for o, th in calon:
+        daftar = bahan[o].indikator_tahun(th)
+        n_sasaran = len({ind.node_id for ind in daftar if ind.sasaran})
+        # Five rows (TW I–IV, year) per indicator, per sasaran with indicators, and the OPD's.
+        if ada[0].get((o, th)) == 5 * len(daftar) and ada[1].get((o, th)) == 5 * (n_sasaran + 1):
+            lewati.add((o, th))
+    return lewati
+
+
+def _tulis_sidik(
+    sidik: Mapping[tuple[int, int], str], lewati: set[tuple[int, int]],
+    tersimpan: Mapping[tuple[int, int], tuple[int, str]], waktu: datetime,
+) -> None:
+    """Store the fingerprints of the OPD-years just computed (not the skipped: theirs are
+    stored), and drop those of the scope's OPD-years that have nothing to compute any more
+    (their rows were deleted)."""
+    usang = [pk for k, (pk, _) in tersimpan.items() if k not in sidik]
+    if usang:
+        SidikHitung.objects.filter(pk__in=usang).delete()
+    SidikHitung.objects.bulk_create(
+        [SidikHitung(opd_id=o, tahun=th, sidik=s, dihitung_pada=waktu) for (o, th), s in sidik.items()
+         if (o, th) not in lewati],
+        update_conflicts=True, unique_fields=["opd", "tahun"], update_fields=["sidik", "dihitung_pada"],
+        batch_size=UKURAN_BATCH,
+    )
+
+
 def _hapus_usang(
-    opd_ids: list[int], tahun: list[int] | None, capaian: Sequence[Baris], rollup: Sequence[BarisRollup]
+    opd_ids: list[int], tahun: list[int] | None, capaian: Sequence[Baris], rollup: Sequence[BarisRollup],
+    dilewati: Mapping[tuple[int, int], Sequence[DefinisiIndikator]] | None = None,
 ) -> int:
     """Delete the scope's rows this run did not produce: an indicator that left the plan, a
-    sasaran that lost its indicators, a year no plan covers any more."""
+    sasaran that lost its indicators, a year no plan covers any more. A skipped OPD-year
+    (`dilewati`) is left alone: its rows are those of its last computation, which deleted
+    what it did not produce."""
     indikator: dict[int, set[int]] = {}
     for b in capaian:
         indikator.setdefault(b.tahun, set()).add(b.indikator_id)
@@ -356,25 +537,31 @@ def _hapus_usang(
             opd.setdefault(r.tahun, set()).add(r.opd_id)
         else:
             sasaran.setdefault(r.tahun, set()).add(r.node_id)
+    lewat: dict[int, set[int]] = {}
+    for o, th in dilewati or {}:
+        lewat.setdefault(th, set()).add(o)
     dihapus = 0
     for th in sorted(set(indikator) | set(tahun or [])):
-        dihapus += HasilCapaian.objects.filter(opd_id__in=opd_ids, tahun=th).exclude(
-            indikator_id__in=indikator.get(th, set())
+        cakupan = [o for o in opd_ids if o not in lewat.get(th, ())]
+        if not cakupan:
+            continue
+        dihapus += HasilCapaian.objects.filter(opd_id__in=cakupan, tahun=th).filter(
+            saring_id('"pengukuran_hasilcapaian"."indikator_id"', "indikator_id", indikator.get(th, ()), bukan=True)
         ).delete()[0]
-        dihapus += HasilRollup.objects.filter(opd_id__in=opd_ids, tahun=th, level=LevelRollup.SASARAN).exclude(
-            kunci__in=sasaran.get(th, set())
+        dihapus += HasilRollup.objects.filter(opd_id__in=cakupan, tahun=th, level=LevelRollup.SASARAN).filter(
+            saring_id('"pengukuran_hasilrollup"."kunci"', "kunci", sasaran.get(th, ()), bukan=True)
         ).delete()[0]
-        dihapus += HasilRollup.objects.filter(opd_id__in=opd_ids, tahun=th, level=LevelRollup.OPD).exclude(
+        dihapus += HasilRollup.objects.filter(opd_id__in=cakupan, tahun=th, level=LevelRollup.OPD).exclude(
             opd_id__in=opd.get(th, set())
         ).delete()[0]
     return dihapus
 
 
 def _potongan_di_proses(
-    opd_ids: list[int], tahun: list[int] | None, waktu: datetime, cara: CaraTulis
+    opd_ids: list[int], tahun: list[int] | None, waktu: datetime, cara: CaraTulis, paksa: bool
 ) -> HasilRecompute:
     try:
-        return _recompute_potongan(opd_ids, tahun, waktu, cara)
+        return _recompute_potongan(opd_ids, tahun, waktu, cara, paksa)
     finally:
         connections.close_all()
 
@@ -387,6 +574,7 @@ def capaian_recompute(
     proses: int = 1,
     opd_per_potongan: int = OPD_PER_POTONGAN,
     cara: CaraTulis = CaraTulis.OTOMATIS,
+    paksa: bool = False,
 ) -> HasilRecompute:
     """Rebuild HasilCapaian and HasilRollup for the scope (everything when no filter).
 
@@ -394,6 +582,10 @@ def capaian_recompute(
     Python, bulk upserts; each batch is one transaction. Idempotent: running it twice
     writes the same values. `proses` > 1 computes batches in parallel worker processes
     (PostgreSQL only: SQLite serialises writers); it must not be called inside a transaction.
+
+    An OPD-year whose inputs have the fingerprint stored at its last computation, and whose
+    rows are all there, is skipped (saves keep results current, so usually most are);
+    `paksa=True` computes and writes every OPD-year of the scope.
     """
     mulai = time.perf_counter()
     waktu = timezone.now()
@@ -416,11 +608,11 @@ def capaian_recompute(
         konteks = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=proses, mp_context=konteks) as pool:
             n = len(potongan)
-            for h in pool.map(_potongan_di_proses, potongan, [daftar_tahun] * n, [waktu] * n, [cara] * n):
+            for h in pool.map(_potongan_di_proses, potongan, [daftar_tahun] * n, [waktu] * n, [cara] * n, [paksa] * n):
                 hasil.tambah(h)
     else:
         for ids in potongan:
-            hasil.tambah(_recompute_potongan(ids, daftar_tahun, waktu, cara))
+            hasil.tambah(_recompute_potongan(ids, daftar_tahun, waktu, cara, paksa))
     hasil.detik = time.perf_counter() - mulai
     return hasil
 
@@ -556,7 +748,7 @@ def _cek_triwulan(triwulan: int) -> None:
 
 def _simpan_langsung(
     indikator: Indikator, tahun: int, triwulan: int, nilai: Any, label: Any, oleh: User | None,
-    sumber: str, riwayat: list[RiwayatRealisasi],
+    sumber: str, perubahan: dict[str, dict[str, str]],
 ) -> bool:
     baris = Realisasi.objects.select_for_update().filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
     lama_nilai = baris.nilai if baris else None
@@ -593,21 +785,44 @@ def _simpan_langsung(
             indikator=indikator, tahun=tahun, triwulan=triwulan, nilai=baru_nilai, label=baru_label,
             diisi_oleh=oleh, sumber=sumber,
         )
-    opd_id = indikator.renstra.opd_id
     if baru_nilai != lama_nilai:
-        riwayat.append(RiwayatRealisasi(opd_id=opd_id, indikator=indikator, tahun=tahun, triwulan=triwulan,
-                                        bagian="realisasi", sebelum=_teks(lama_nilai), sesudah=_teks(baru_nilai),
-                                        oleh=oleh, sumber=sumber))
+        perubahan["realisasi"] = {"label": "Realisasi", "lama": _teks(lama_nilai), "baru": _teks(baru_nilai)}
     if baru_label != lama_label:
-        riwayat.append(RiwayatRealisasi(opd_id=opd_id, indikator=indikator, tahun=tahun, triwulan=triwulan,
-                                        bagian="label", sebelum=lama_label, sesudah=baru_label,
-                                        oleh=oleh, sumber=sumber))
+        perubahan["label"] = {"label": "Realisasi (label)", "lama": lama_label, "baru": baru_label}
     return True
+
+
+def _periksa_data_awal(
+    data: Mapping[str, Decimal | None], data_awal: Mapping[str, Decimal | None],
+    elemen: Mapping[str, DataElemen], lama: Mapping[int, NilaiDataElemen],
+) -> None:
+    """A data element is shared by every indicator whose formula reads it, so the form also
+    carries the values it showed: one changed meanwhile (through another indicator's form) is a
+    conflict, not something to overwrite silently."""
+    for kode in data:
+        if kode not in data_awal:
+            continue
+        kini = lama.get(elemen[kode].pk)
+        if (kini.nilai if kini else None) == data_awal[kode]:
+            continue
+        siapa = ""
+        if kini is not None:
+            nama = "sistem"
+            if kini.diisi_oleh_id:
+                u = User.objects.get(pk=kini.diisi_oleh_id)
+                nama = u.get_full_name() or u.username
+            siapa = f" oleh {nama} pada {timezone.localtime(kini.diisi_pada).strftime('%d-%m-%Y %H:%M')}"
+        raise KonflikVersi(
+            f"Data elemen {elemen[kode].nama or kode} telah diubah{siapa} setelah Anda membuka formulir. "
+            "Perubahan Anda belum disimpan: periksa nilai terbaru, lalu simpan kembali isian Anda.",
+            code="konflik_versi",
+        )
 
 
 def _simpan_data(
     opd: PerangkatDaerah, indikator: Indikator | None, tahun: int, triwulan: int,
-    data: Mapping[str, Decimal | None], oleh: User | None, sumber: str, riwayat: list[RiwayatRealisasi],
+    data: Mapping[str, Decimal | None], oleh: User | None, sumber: str, perubahan: dict[str, dict[str, str]],
+    data_awal: Mapping[str, Decimal | None] | None = None,
 ) -> set[str]:
     elemen = {e.kode: e for e in DataElemen.objects.filter(opd=opd, kode__in=list(data))}
     tak_dikenal = sorted(set(data) - set(elemen))
@@ -624,6 +839,8 @@ def _simpan_data(
             data_elemen__in=elemen.values(), tahun=tahun, triwulan=triwulan
         )
     }
+    if data_awal is not None:
+        _periksa_data_awal(data, data_awal, elemen, lama)
     waktu = timezone.now()
     simpan: list[NilaiDataElemen] = []
     hapus: list[int] = []
@@ -640,9 +857,7 @@ def _simpan_data(
         else:
             simpan.append(NilaiDataElemen(data_elemen=e, tahun=tahun, triwulan=triwulan, nilai=baru,
                                           diisi_oleh=oleh, diisi_pada=waktu, sumber=sumber))
-        riwayat.append(RiwayatRealisasi(opd=opd, indikator=indikator, tahun=tahun, triwulan=triwulan,
-                                        bagian=f"data:{kode}", sebelum=_teks(nilai_lama), sesudah=_teks(baru),
-                                        oleh=oleh, sumber=sumber))
+        perubahan[f"data:{kode}"] = {"label": f"Data {e.nama or kode}", "lama": _teks(nilai_lama), "baru": _teks(baru)}
     if simpan:
         NilaiDataElemen.objects.bulk_create(
             simpan, update_conflicts=True, unique_fields=["data_elemen", "tahun", "triwulan"],
@@ -655,7 +870,7 @@ def _simpan_data(
 
 def _simpan_narasi(
     indikator: Indikator, tahun: int, triwulan: int, narasi: Mapping[str, str | None], oleh: User | None,
-    sumber: str, riwayat: list[RiwayatRealisasi],
+    perubahan: dict[str, dict[str, str]],
 ) -> None:
     salah = sorted(set(narasi) - set(Narasi.BAGIAN))
     if salah:
@@ -668,15 +883,50 @@ def _simpan_narasi(
         if baru != lama:
             setattr(baris, bagian, baru)
             ubah.append(bagian)
-            riwayat.append(RiwayatRealisasi(opd_id=indikator.renstra.opd_id, indikator=indikator, tahun=tahun,
-                                            triwulan=triwulan, bagian=f"narasi:{bagian}", sebelum=lama,
-                                            sesudah=baru, oleh=oleh, sumber=sumber))
+            label = Narasi._meta.get_field(bagian).verbose_name
+            perubahan[f"narasi:{bagian}"] = {"label": str(label).capitalize(), "lama": lama, "baru": baru}
     if ubah:
         baris.diisi_oleh, baris.diisi_pada = oleh, timezone.now()
         if baris.pk:
             baris.save(update_fields=[*ubah, "diisi_oleh", "diisi_pada"])
         else:
             baris.save()
+
+
+def _kunci_isian(indikator: Indikator, tahun: int, triwulan: int) -> IsianTriwulan:
+    """The indicator-quarter's version row, locked (unsaved, version 0, until the first change)."""
+    isian = IsianTriwulan.objects.select_for_update().filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
+    if isian is None:
+        return IsianTriwulan(opd_id=indikator.renstra.opd_id, indikator=indikator, tahun=tahun, triwulan=triwulan)
+    isian.indikator = indikator  # already loaded with its plan and OPD
+    return isian
+
+
+def _label_isian(indikator: Indikator, tahun: int, triwulan: int) -> str:
+    return f"Realisasi {indikator.ref} {nama_triwulan(tahun, triwulan)} · {indikator.nama}"
+
+
+def _catat_isian(
+    isian: IsianTriwulan, oleh: User | None, perubahan: Mapping[str, Any], *, alasan: str, sumber: str
+) -> None:
+    """Bump the version and write the audit row, in the save's transaction."""
+    baru = isian.pk is None
+    versi_naikkan(isian)
+    isian.diubah_oleh, isian.diubah_pada = oleh, timezone.now()
+    if baru:
+        try:
+            with transaction.atomic():
+                isian.save()
+        except IntegrityError as exc:  # another first save of the same quarter won the race
+            raise KonflikVersi(
+                "Data ini baru saja diisi oleh pengguna lain. Perubahan Anda belum disimpan: muat ulang, "
+                "lalu simpan kembali isian Anda.", code="konflik_versi",
+            ) from exc
+    else:
+        isian.save(update_fields=["versi", "diubah_oleh", "diubah_pada"])
+    jejak_catat(oleh=oleh, objek=isian, opd=isian.indikator.renstra.opd, aksi=AksiJejak.UBAH,
+                perubahan=perubahan, alasan=alasan, sumber=sumber,
+                label=_label_isian(isian.indikator, isian.tahun, isian.triwulan))
 
 
 @transaction.atomic
@@ -691,6 +941,9 @@ def realisasi_simpan(
     oleh: User | None,
     label: str | None = TIDAK_DIUBAH,
     sumber: str = "layar",
+    versi: int | str | None = None,
+    data_awal: Mapping[str, Decimal | None] | None = None,
+    alasan: str = "",
 ) -> HasilCapaian:
     """Save one quarter of an indicator and recompute what depends on it.
 
@@ -704,6 +957,12 @@ def realisasi_simpan(
     reads a changed data element this year, or through prev() next year (growth
     indicators); the sasaran and OPD roll-ups they belong to. Returns the new result of the
     saved quarter (`teks`, `band`, `warna`, `jejak`, …).
+
+    Workflow and audit (docs/algorithms/alur.md): refused while the quarter is submitted or
+    approved; once it was ever submitted, a change needs `alasan`. `versi` is the indicator-
+    quarter's version the form was opened with and `data_awal` the data element values it
+    showed: a save based on a stale read raises `KonflikVersi` and writes nothing (None: no
+    check, for imports and scripts). Every change is one `audit.Jejak` row on `IsianTriwulan`.
     """
     if triwulan == TAHUNAN:
         if data or narasi is not None:
@@ -714,20 +973,24 @@ def realisasi_simpan(
     opd = indikator.renstra.opd
     if oleh is not None:
         wajib_boleh(oleh, Aksi.ISI_REALISASI, opd=opd)
-    riwayat: list[RiwayatRealisasi] = []
+    perlu_alasan = periode_periksa_ubah(opd=opd, tahun=tahun, triwulan=triwulan)
+    isian = _kunci_isian(indikator, tahun, triwulan)
+    versi_periksa(isian, versi)
+    perubahan: dict[str, dict[str, str]] = {}
     per_tahun: dict[int, set[int]] = {}
     if nilai is not TIDAK_DIUBAH or label is not TIDAK_DIUBAH:
-        if _simpan_langsung(indikator, tahun, triwulan, nilai, label, oleh, sumber, riwayat):
+        if _simpan_langsung(indikator, tahun, triwulan, nilai, label, oleh, sumber, perubahan):
             per_tahun.setdefault(tahun, set()).add(indikator.pk)
     if data:
-        berubah = _simpan_data(opd, indikator, tahun, triwulan, data, oleh, sumber, riwayat)
+        berubah = _simpan_data(opd, indikator, tahun, triwulan, data, oleh, sumber, perubahan, data_awal)
         if berubah:
             for th, ids in _indikator_terdampak(opd, berubah, tahun).items():
                 per_tahun.setdefault(th, set()).update(ids)
     if narasi is not None:
-        _simpan_narasi(indikator, tahun, triwulan, narasi, oleh, sumber, riwayat)
-    if riwayat:
-        RiwayatRealisasi.objects.bulk_create(riwayat)
+        _simpan_narasi(indikator, tahun, triwulan, narasi, oleh, perubahan)
+    if perubahan:
+        _catat_isian(isian, oleh, perubahan, sumber=sumber,
+                     alasan=alasan_perubahan(alasan, tahun=tahun, triwulan=triwulan) if perlu_alasan else alasan)
     _recompute_sebagian(opd, per_tahun)
     hasil = HasilCapaian.objects.filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
     if hasil is None:
@@ -763,14 +1026,18 @@ def bukti_tambah(
     berkas: UploadedFile | None = None,
     keterangan: str = "",
     sumber: str = "layar",
+    alasan: str = "",
 ) -> Bukti:
     """Attach evidence: a link (`tautan`, URL required) or a document (`dokumen`: a PDF, JPG,
-    PNG, XLSX or DOCX file of at most 10 MB, or only its description)."""
+    PNG, XLSX or DOCX file of at most 10 MB, or only its description). Refused while the
+    quarter is submitted or approved; needs `alasan` once it was ever submitted (alur.md)."""
     _cek_triwulan(triwulan)
     indikator = Indikator.objects.select_related("renstra__opd__pemda").get(pk=indikator.pk)
     opd = indikator.renstra.opd
     if oleh is not None:
         wajib_boleh(oleh, Aksi.ISI_REALISASI, opd=opd)
+    if periode_periksa_ubah(opd=opd, tahun=tahun, triwulan=triwulan):
+        alasan = alasan_perubahan(alasan, tahun=tahun, triwulan=triwulan)
     if jenis not in JenisBukti.values:
         raise ValidationError(f"Jenis bukti harus {' atau '.join(JenisBukti.values)}.")
     if jenis == JenisBukti.TAUTAN:
@@ -788,8 +1055,26 @@ def bukti_tambah(
     if berkas is not None:
         bukti.berkas.save(berkas.name, berkas, save=False)
     bukti.save()
-    RiwayatRealisasi.objects.create(
-        opd=opd, indikator=indikator, tahun=tahun, triwulan=triwulan, bagian="bukti", sebelum="",
-        sesudah=keterangan or url or bukti.berkas.name, oleh=oleh, sumber=sumber,
-    )
+    jejak_catat(oleh=oleh, objek=bukti, opd=opd, aksi=AksiJejak.BUAT, alasan=alasan, sumber=sumber,
+                perubahan={"bukti": {"label": "Bukti", "lama": "", "baru": _teks_bukti(bukti)}},
+                label=f"Bukti {indikator.ref} {nama_triwulan(tahun, triwulan)} · {indikator.nama}")
     return bukti
+
+
+def _teks_bukti(bukti: Bukti) -> str:
+    return " · ".join(t for t in (bukti.keterangan, bukti.url, bukti.berkas.name) if t)
+
+
+@transaction.atomic
+def bukti_hapus(*, bukti: Bukti, oleh: User | None, alasan: str = "") -> None:
+    """Remove evidence (the row; the stored file stays for the audit trail, named there)."""
+    bukti = Bukti.objects.select_for_update(of=("self",)).select_related("indikator__renstra__opd__pemda").get(pk=bukti.pk)
+    opd = bukti.indikator.renstra.opd
+    if oleh is not None:
+        wajib_boleh(oleh, Aksi.ISI_REALISASI, opd=opd)
+    if periode_periksa_ubah(opd=opd, tahun=bukti.tahun, triwulan=bukti.triwulan):
+        alasan = alasan_perubahan(alasan, tahun=bukti.tahun, triwulan=bukti.triwulan)
+    jejak_catat(oleh=oleh, objek=bukti, opd=opd, aksi=AksiJejak.HAPUS, alasan=alasan,
+                perubahan={"bukti": {"label": "Bukti", "lama": _teks_bukti(bukti), "baru": ""}},
+                label=f"Bukti {bukti.indikator.ref} {nama_triwulan(bukti.tahun, bukti.triwulan)} · {bukti.indikator.nama}")
+    bukti.delete()

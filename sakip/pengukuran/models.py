@@ -5,7 +5,8 @@ Entered (the source of truth):
 - `Realisasi` — a direct value (indicators without formula) or a qualitative label;
 - `Narasi` — faktor pendukung / penghambat / upaya (and the analysis paragraph);
 - `Bukti` — evidence (data dukung): a link or an uploaded document;
-- `RiwayatRealisasi` — the audit trail of every change (who, when, before → after).
+- `IsianTriwulan` — the version of an indicator-quarter's entry (optimistic locking); its
+  audit trail (who, when, before → after, why) is `sakip.audit.Jejak`.
 
 Computed (derived, rebuilt by `layanan.capaian_recompute` / `realisasi_simpan`, never typed in):
 - `HasilCapaian` — one row per indicator × year × quarter (1–4, 0 = the year);
@@ -193,31 +194,33 @@ class Bukti(models.Model):
             raise ValidationError({"berkas": "Unggah berkas atau tulis keterangan dokumen."})
 
 
-class RiwayatRealisasi(models.Model):
-    """Audit trail: every change to entered measurement data, before → after."""
+class IsianTriwulan(models.Model):
+    """The version of one indicator-quarter's entry (value, data elements, narrative), for
+    optimistic locking: a form carries the `versi` it was opened with and a save based on an
+    older one is refused (audit.layanan.versi_periksa). Every save is one `audit.Jejak` row on
+    this object, with every changed part before → after (the realisation's audit trail)."""
 
     opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="+")
-    indikator = models.ForeignKey(
-        Indikator, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
+    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="+")
     tahun = models.PositiveSmallIntegerField()
-    triwulan = models.PositiveSmallIntegerField()
-    bagian = models.CharField(max_length=100, help_text="realisasi, label, data:<kode>, narasi:<bagian>")
-    sebelum = models.TextField(blank=True)
-    sesudah = models.TextField(blank=True)
-    oleh = models.ForeignKey(
+    triwulan = models.PositiveSmallIntegerField(help_text="1–4, atau 0 untuk nilai tahunan langsung")
+    versi = models.PositiveIntegerField(default=0)
+    diubah_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    pada = models.DateTimeField(default=timezone.now)
-    sumber = models.CharField(max_length=300, blank=True)
+    diubah_pada = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name_plural = "Riwayat realisasi"
-        ordering = ["-pada", "-pk"]
-        indexes = [models.Index(fields=["opd", "tahun"], name="riwayat_opd_tahun")]
+        verbose_name_plural = "Isian triwulan"
+        constraints = [
+            models.UniqueConstraint(fields=["indikator", "tahun", "triwulan"], name="isian_triwulan_unik"),
+            _cek_triwulan("isian_triwulan_0_4", boleh_tahunan=True),
+        ]
+        indexes = [models.Index(fields=["opd", "tahun", "triwulan"], name="isian_opd_tahun_tw")]
 
     def __str__(self) -> str:
-        return f"{self.bagian}: {self.sebelum} → {self.sesudah}"
+        tw = "tahunan" if self.triwulan == 0 else f"TW {self.triwulan}"
+        return f"Realisasi indikator {self.indikator_id} {self.tahun} {tw}"
 
 
 class HasilCapaian(models.Model):
@@ -308,3 +311,26 @@ class HasilRollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.level} {self.kunci} {self.tahun} TW{self.triwulan}: {self.teks}"
+
+
+class SidikHitung(models.Model):
+    """Fingerprint of the inputs of one OPD-year as of its last full computation.
+
+    `capaian_recompute` hashes what the engine reads for an OPD-year (policy, plan, indicators,
+    targets, realisation, data element values, and the computing code itself) and skips the
+    OPD-year when the hash equals the stored one and its result rows are all there: saves
+    already keep results current, so a full recompute mostly finds nothing to do
+    (docs/PERFORMANCE.md). Derived data like the results: deleting a row only forces a
+    recompute."""
+
+    opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="+")
+    tahun = models.PositiveSmallIntegerField()
+    sidik = models.CharField(max_length=64)
+    dihitung_pada = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "Sidik hitung"
+        constraints = [models.UniqueConstraint(fields=["opd", "tahun"], name="sidik_hitung_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.opd_id} {self.tahun}: {self.sidik}"

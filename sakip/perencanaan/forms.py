@@ -53,10 +53,12 @@ class NodeForm(forms.Form):
                          "sub kegiatan 2.17.03.2.01.0001. Kosongkan bila tidak ada.")
     unit = forms.ModelChoiceField(label="Unit penanggung jawab", queryset=UnitKerja.objects.none(),
                                   required=False, empty_label="— tidak ditetapkan —")
+    versi = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, node: Node, opd: PerangkatDaerah, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {
             "uraian": node.uraian, "kinerja": node.kinerja, "kode": node.kode, "unit": node.unit_id,
+            "versi": node.versi,
         })
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = UnitKerja.objects.filter(opd=opd).order_by("nama")  # type: ignore[attr-defined]
@@ -79,15 +81,24 @@ class IndikatorForm(forms.Form):
     sumber_data = _teks("Sumber data", panjang=300)
     iku = forms.BooleanField(label="Indikator Kinerja Utama (IKU)", required=False)
     sk_iku = _teks("SK IKU", panjang=200, bantuan="Nomor keputusan yang menetapkan IKU.")
+    versi = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, indikator: Indikator, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {
             f: getattr(indikator, f) for f in (
                 "nama", "satuan", "polaritas", "skala_kualitatif", "agregasi", "desimal", "formula",
-                "formulasi", "sumber_data", "iku", "sk_iku",
+                "formulasi", "sumber_data", "iku", "sk_iku", "versi",
             )
         })
         super().__init__(*args, **kwargs)
+
+
+def versi_terkini(form: forms.Form, versi: int) -> None:
+    """After a version conflict: keep the user's input, but carry the current version, so that a
+    second save — after looking at the newer values — is a deliberate overwrite."""
+    data = form.data.copy()
+    data[form.add_prefix("versi")] = str(versi)
+    form.data = data
 
 
 class RevisiTargetForm(forms.Form):

@@ -18,6 +18,7 @@ from typing import Any
 from django.db import transaction
 
 from sakip.akun.models import User
+from sakip.audit.layanan import jejak_impor
 from sakip.core.impor import KesalahanImpor, Pemeriksa, periksa_panjang, peta_lokasi
 from sakip.engine.agregasi import Agregasi
 from sakip.engine.capaian import Polaritas
@@ -527,4 +528,8 @@ def rencana_impor(*, data: Mapping[str, Any], sumber: str, oleh: User | None = N
     p = Pemeriksa(sumber, peta_akar=peta_lokasi(data))
     rencana = baca_rencana(p, data)
     p.selesai()
-    return _tulis(rencana, sumber=sumber, oleh=oleh)
+    hasil = _tulis(rencana, sumber=sumber, oleh=oleh)
+    if hasil.renstra is not None and (hasil.dibuat or hasil.diubah or hasil.revisi_baru):
+        jejak_impor(oleh=oleh, objek=hasil.renstra, opd=hasil.renstra.opd, sumber=sumber,
+                    ringkasan=hasil.ringkasan())
+    return hasil

@@ -8,8 +8,9 @@ data elements, IKU needs a unit, targets parse for the indicator's polarity. Inv
 `target_akhir`, …) so a form can show each message next to its field.
 
 Targets are never edited: a change is a new `RevisiTarget` (who, when, why, source "Layar").
-Node and indicator edits have no history table of their own yet, so the change (before → after)
-is written to Django's admin log (`LogEntry`), visible in the admin's "Riwayat" of the object.
+Every change (node, indicator, new revision) is written to the audit trail (`sakip.audit`, before →
+after, in the same transaction). Node and indicator forms carry the `versi` they were opened with:
+a save based on a stale read is refused (`KonflikVersi`) instead of silently overwriting.
 """
 
 from collections.abc import Callable, Mapping
@@ -19,14 +20,14 @@ from decimal import Decimal
 from textwrap import shorten
 from typing import Any
 
-from django.contrib.admin.models import CHANGE, LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Model
 
 from sakip.akun.izin import Aksi, wajib_boleh
 from sakip.akun.models import User
+from sakip.audit.layanan import jejak_catat, perubahan_dari, potret, versi_naikkan, versi_periksa
+from sakip.audit.models import AksiJejak
 from sakip.engine.agregasi import Agregasi
 from sakip.engine.capaian import Polaritas
 from sakip.engine.formula import periksa_formula
@@ -60,39 +61,20 @@ def _selesai(galat: Galat) -> None:
         raise ValidationError(galat)
 
 
-def _catat_log(oleh: User, obj: Model, sebelum: Mapping[str, Any], sesudah: Mapping[str, Any]) -> None:
-    berubah = [k for k in sesudah if sebelum[k] != sesudah[k]]
-    if not berubah:
-        return
-    pesan = "; ".join(f"{k}: {sebelum[k]!r} → {sesudah[k]!r}" for k in berubah)
-    LogEntry.objects.create(
-        user_id=oleh.pk,
-        content_type_id=ContentType.objects.get_for_model(obj, for_concrete_model=False).pk,
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:200],
-        action_flag=CHANGE,
-        change_message=f"Diubah melalui layar — {pesan}"[:5000],
-    )
+def _simpan(oleh: User, obj: Model, nilai: Mapping[str, Any], versi: int | str | None) -> list[str]:
+    """Write the changed fields only (unchanged rows stay unwritten), audited before → after.
 
-
-def _simpan(oleh: User, obj: Model, nilai: Mapping[str, Any]) -> list[str]:
-    """Write the changed fields only (unchanged rows stay unwritten) and log before → after."""
-    sebelum = {k: getattr(obj, k) for k in nilai}
-    berubah = [k for k, v in nilai.items() if sebelum[k] != v]
+    `obj` is the row locked for update; `versi` the version the form was opened with."""
+    versi_periksa(obj, versi)
+    sebelum = potret(obj, nilai)
+    berubah = [k for k, v in nilai.items() if getattr(obj, k) != v]
     for kunci in berubah:
         setattr(obj, kunci, nilai[kunci])
     if berubah:
-        obj.save(update_fields=berubah)
-        _catat_log(
-            oleh, obj,
-            {k: _tampil(sebelum[k]) for k in berubah},
-            {k: _tampil(nilai[k]) for k in berubah},
-        )
+        obj.save(update_fields=[*berubah, *versi_naikkan(obj)])
+        jejak_catat(oleh=oleh, objek=obj, opd=obj.renstra.opd, aksi=AksiJejak.UBAH,  # type: ignore[attr-defined]
+                    perubahan=perubahan_dari(sebelum, potret(obj, nilai)))
     return berubah
-
-
-def _tampil(nilai: Any) -> Any:
-    return str(nilai) if isinstance(nilai, Model) else nilai
 
 
 # ---------------------------------------------------------------------------------------- node
@@ -107,6 +89,7 @@ def node_ubah(
     kode: str,
     unit: UnitKerja | None,
     oleh: User,
+    versi: int | str | None = None,
 ) -> list[str]:
     """Change a node's wording, national code and responsible unit; returns the changed fields."""
     node = Node.objects.select_for_update(of=("self",)).select_related("renstra__opd", "induk").get(pk=node.pk)
@@ -132,7 +115,7 @@ def node_ubah(
     if unit is not None and unit.opd_id != opd.pk:
         _tambah(galat, "unit", "unit kerja bukan bagian dari OPD ini")
     _selesai(galat)
-    return _simpan(oleh, node, {"uraian": uraian, "kinerja": kinerja, "kode": kode, "unit": unit})
+    return _simpan(oleh, node, {"uraian": uraian, "kinerja": kinerja, "kode": kode, "unit": unit}, versi)
 
 
 # ----------------------------------------------------------------------------------- indikator
@@ -171,6 +154,7 @@ def indikator_ubah(
     desimal: int,
     oleh: User,
     skala_kualitatif: str = "",
+    versi: int | str | None = None,
 ) -> list[str]:
     """Change an indicator's definition; returns the changed fields. Targets are not touched."""
     indikator = Indikator.objects.select_for_update(of=("self",)).select_related("renstra__opd").get(pk=indikator.pk)
@@ -216,7 +200,7 @@ def indikator_ubah(
         "nama": nama, "satuan": satuan, "polaritas": polaritas, "skala_kualitatif": skala_kualitatif,
         "agregasi": agregasi, "formula": formula, "formulasi": formulasi, "sumber_data": sumber_data,
         "iku": iku, "sk_iku": sk_iku, "desimal": desimal,
-    })
+    }, versi)
 
 
 # ------------------------------------------------------------------------------ target revisi
@@ -413,8 +397,17 @@ def target_revisi(
         dicatat_oleh=oleh,
         sumber=SUMBER_LAYAR,
     )
-    NilaiTarget.objects.bulk_create([
-        NilaiTarget(revisi=revisi, tahun=int(th), teks=str(teks).strip())
-        for th, teks in sorted(target.items()) if str(teks or "").strip()
-    ])
+    sebelumnya = list(indikator.revisi.exclude(pk=revisi.pk).prefetch_related("nilai").order_by("ke"))
+    baru = {int(th): str(teks).strip() for th, teks in sorted(target.items()) if str(teks or "").strip()}
+    NilaiTarget.objects.bulk_create([NilaiTarget(revisi=revisi, tahun=th, teks=t) for th, t in baru.items()])
+    lama = {th: tb.teks for th in baru if (tb := target_berlaku_dari(sebelumnya, th))}
+    kunci = {f"target_{th}": f"Target {th}" for th in baru} | {"target_akhir": "Target akhir"}
+    perubahan = perubahan_dari(
+        {**{f"target_{th}": t for th, t in lama.items()},
+         "target_akhir": target_akhir_berlaku(sebelumnya) if revisi.target_akhir else ""},
+        {**{f"target_{th}": t for th, t in baru.items()}, "target_akhir": revisi.target_akhir},
+        label=kunci,
+    )
+    jejak_catat(oleh=oleh, objek=indikator, opd=indikator.renstra.opd, aksi=AksiJejak.BUAT,
+                perubahan=perubahan, alasan=revisi.alasan, label=f"{indikator} — {revisi.label}")
     return HasilRevisi(revisi, peringatan)

@@ -96,6 +96,7 @@ class Node(models.Model):
     unit = models.ForeignKey(UnitKerja, on_delete=models.SET_NULL, null=True, blank=True)
     sasaran_pemda = models.ManyToManyField(SasaranPemda, blank=True, related_name="node")
     urutan = models.PositiveIntegerField(default=0)
+    versi = models.PositiveIntegerField(default=1, help_text="Penguncian optimis: naik setiap disimpan dari layar")
 
     class Meta:
         verbose_name = "Simpul pohon kinerja"
@@ -192,6 +193,7 @@ class Indikator(models.Model):
     kebijakan_batas_atur = models.BooleanField(default=False, help_text="Timpa batas atas Pemda")
     kebijakan_batas_atas = NilaiField(null=True, blank=True)
     urutan = models.PositiveIntegerField(default=0)
+    versi = models.PositiveIntegerField(default=1, help_text="Penguncian optimis: naik setiap disimpan dari layar")
 
     class Meta:
         verbose_name_plural = "Indikator"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.forms import Form
@@ -24,10 +25,13 @@ from django.views.generic import TemplateView
 
 from sakip.akun.izin import Aksi, aksi_diizinkan, opd_terlihat
 from sakip.akun.mixins import OpdViewMixin
+from sakip.audit.layanan import KonflikVersi
+from sakip.audit.views import tampil_jejak, url_objek
 from sakip.engine.formula import Formula, FormulaTidakValid
+from sakip.web.selectors import jejak_indikator, pengukuran_indikator
 
 from . import layanan
-from .forms import IndikatorForm, NodeForm, RevisiTargetForm
+from .forms import IndikatorForm, NodeForm, RevisiTargetForm, versi_terkini
 from .models import DataElemen, Indikator, NilaiTarget, Node, Renstra, RevisiTarget
 from .selectors import (
     SimpulPohon,
@@ -226,6 +230,8 @@ class IndikatorView(_RencanaMixin, TemplateView):
                 akhir_dari is not None and akhir_dari.pk == rv.pk,
             ))
         ind.renstra.opd = self.opd
+        jejak = jejak_indikator(opd=self.opd, indikator=ind)
+        jenis = ContentType.objects.get_for_model(Indikator)
         context.update(
             self.konteks_dasar(),
             ind=ind,
@@ -240,6 +246,12 @@ class IndikatorView(_RencanaMixin, TemplateView):
             ada_nasional=bool(nasional),
             formula=_formula(ind),
             url_pohon=url_pohon(ind.renstra, f"indikator-{ind.pk}"),
+            # Measurement and audit (issue 7): stored results only, a fixed number of queries.
+            ukur=pengukuran_indikator(opd=self.opd, indikator=ind, tahun=self.request.GET.get("tahun"),
+                                      hari_ini=timezone.localdate()),
+            jejak=[tampil_jejak(j) for j in jejak],
+            # The indicator's own full trail, when it has one (the record page answers 404 otherwise).
+            url_jejak=url_objek(jenis, str(ind.pk)) if any(j.jenis_id == jenis.pk for j in jejak) else None,
         )
         return context
 
@@ -376,8 +388,12 @@ class NodeUbahView(_UbahView):
                 berubah = layanan.node_ubah(
                     node=node, uraian=data["uraian"], kinerja=data["kinerja"],
                     kode=data.get("kode", node.kode) if "kode" in form.fields else node.kode,
-                    unit=data["unit"], oleh=request.user,  # type: ignore[arg-type]
+                    unit=data["unit"], oleh=request.user, versi=data["versi"],  # type: ignore[arg-type]
                 )
+            except KonflikVersi as exc:
+                _pasang_galat(form, exc)
+                node.refresh_from_db(fields=["versi", "uraian", "kinerja", "kode", "unit"])
+                versi_terkini(form, node.versi)
             except ValidationError as exc:
                 _pasang_galat(form, exc)
             else:
@@ -408,8 +424,12 @@ class IndikatorUbahView(_UbahView):
                     skala_kualitatif=data["skala_kualitatif"], agregasi=data["agregasi"],
                     formula=data["formula"], formulasi=data["formulasi"], sumber_data=data["sumber_data"],
                     iku=data["iku"], sk_iku=data["sk_iku"], desimal=data["desimal"],
-                    oleh=request.user,  # type: ignore[arg-type]
+                    oleh=request.user, versi=data["versi"],  # type: ignore[arg-type]
                 )
+            except KonflikVersi as exc:
+                _pasang_galat(form, exc)
+                ind.refresh_from_db()
+                versi_terkini(form, ind.versi)
             except ValidationError as exc:
                 _pasang_galat(form, exc)
             else:

@@ -10,5 +10,9 @@ from .dunia import Dunia
 
 def kasus(dunia: Dunia) -> list[KasusAkses]:
     return [
-        KasusAkses("profil OPD", lambda opd: reverse("opd", args=[opd.slug]), Aksi.LIHAT),
+        KasusAkses("dasbor OPD", lambda opd: reverse("opd", args=[opd.slug]), Aksi.LIHAT, sukses=(200,)),
+        # A period and a filter in the query string change nothing about who may see the page.
+        KasusAkses("dasbor OPD per triwulan, hanya IKU",
+                   lambda opd: reverse("opd", args=[opd.slug]) + "?tahun=2025&tw=2&iku=1", Aksi.LIHAT,
+                   sukses=(200,)),
     ]

@@ -8,8 +8,7 @@ count, so a change of the layout's queries is made here once, with its reason.
 SESI_DAN_IZIN = 3
 # the base layout's navigation: the OPDs and Pemda the user sees (2)
 NAVIGASI = 2
-# the workflow inbox count in the navigation, for roles that act on quarters (sakip.alur; 0 until
-# that app is installed)
-TUGAS = 0
-# the entry windows the consistency checker reads (sakip.alur; 0 until that app is installed)
-JENDELA = 0
+# the workflow inbox count in the navigation (sakip.alur), for roles that act on quarters
+TUGAS = 1
+# the entry windows the consistency checker reads (sakip.alur)
+JENDELA = 1

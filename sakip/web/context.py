@@ -22,5 +22,10 @@ def navigasi(request: HttpRequest) -> dict[str, Any]:
             "pemda_saya": list(pemda_terlihat(user)),  # type: ignore[arg-type]
         }
 
+    def menunggu() -> int:
+        from sakip.alur.selectors import jumlah_menunggu
+
+        return jumlah_menunggu(user)  # type: ignore[arg-type]  # one COUNT query
+
     # Evaluated once per request, and only when a template reads it.
-    return {"nav": SimpleLazyObject(memuat)}
+    return {"nav": SimpleLazyObject(memuat), "nav_menunggu": SimpleLazyObject(menunggu)}

@@ -34,7 +34,8 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        # --lang: the browser's own widgets (date inputs, "Pilih File") as an Indonesian user sees them.
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--lang=id-ID"])
         yield b
         b.close()
 
@@ -67,29 +68,81 @@ class Layar:
         self.page.click("button[type=submit]")
         self.page.wait_for_load_state()
 
-    def potret(self, judul: str, *, ponsel: bool = True) -> Path:
+    def potret(self, judul: str, *, ponsel: bool = True, fokus: str = "") -> Path:
+        """Whole page at both sizes; with `fokus` (a selector) only the screen around that element,
+        for long pages (an OPD's entry page is ~16 000 px tall on a desktop, ~40 000 on a phone)."""
         self.nomor += 1
         dasar = self.folder / f"{self.nama}-{self.nomor:02d}-{judul}"
-        self.page.screenshot(path=f"{dasar}.png", full_page=True)
-        if ponsel:
-            self.page.set_viewport_size(PONSEL)
-            self.page.screenshot(path=f"{dasar}-ponsel.png", full_page=True)
-            self.page.set_viewport_size(DESKTOP)
+        ukuran = [("", DESKTOP)] + ([("-ponsel", PONSEL)] if ponsel else [])
+        for akhiran, viewport in ukuran:
+            self.page.set_viewport_size(viewport)
+            if fokus:
+                self.page.locator(fokus).first.scroll_into_view_if_needed()
+            self.page.screenshot(path=f"{dasar}{akhiran}.png", full_page=not fokus)
+        self.page.set_viewport_size(DESKTOP)
         return Path(f"{dasar}.png")
 
     def tutup(self) -> None:
         self.context.close()
 
 
-@pytest.fixture
-def layar(browser: object, live_server: object, folder_artefak: Path, request: pytest.FixtureRequest) -> Iterator:
+def _pembuat_layar(browser: object, base_url: str, folder: Path, request: pytest.FixtureRequest) -> Iterator:
     dibuat: list[Layar] = []
 
     def buat(nama: str) -> Layar:
-        item = Layar(browser, live_server.url, folder_artefak, f"{request.node.name}-{nama}")  # type: ignore[attr-defined]
+        item = Layar(browser, base_url, folder, f"{request.node.name}-{nama}")
         dibuat.append(item)
         return item
 
     yield buat
     for item in dibuat:
         item.tutup()
+
+
+@pytest.fixture
+def layar(browser: object, live_server: object, folder_artefak: Path, request: pytest.FixtureRequest) -> Iterator:
+    yield from _pembuat_layar(browser, live_server.url, folder_artefak, request)  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def server_demo(
+    request: pytest.FixtureRequest, django_db_setup: None, django_db_blocker: object,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[str]:
+    """A live server over the demo data loaded ONCE for a whole test module (the OPD folders of the
+    module's `POLA_DEMO`, default all); its URL. Tests of the module share (and change) the data, so
+    each works on its own quarter. pytest-django's `live_server` would flush the database after
+    every test (it forces `transactional_db`), i.e. one demo load per test. The database is
+    flushed when the module ends, as `transactional_db` would have."""
+    from django.core.management import call_command
+    from django.test.utils import modify_settings, override_settings
+    from pytest_django.live_server_helper import LiveServer
+
+    from sakip.testing.demo import muat_demo
+
+    pengaturan = [
+        # PBKDF2 costs ~0,3 s per demo user and proves nothing here; uploads go to a temporary folder.
+        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+                          MEDIA_ROOT=tmp_path_factory.mktemp("media")),
+        modify_settings(ALLOWED_HOSTS={"append": "localhost"}),
+    ]
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        for p in pengaturan:
+            p.enable()
+        try:
+            muat_demo(pola_opd=getattr(request.module, "POLA_DEMO", "*"))
+            server = LiveServer("localhost")
+            try:
+                yield server.url
+            finally:
+                server.stop()
+        finally:
+            call_command("flush", interactive=False, verbosity=0)
+            for p in reversed(pengaturan):
+                p.disable()
+
+
+@pytest.fixture
+def layar_demo(browser: object, server_demo: str, folder_artefak: Path, request: pytest.FixtureRequest) -> Iterator:
+    """Like `layar`, against `server_demo` (the module's shared demo data)."""
+    yield from _pembuat_layar(browser, server_demo, folder_artefak, request)

@@ -94,3 +94,23 @@ def test_impor_tahun_tanpa_renstra(rencana: Rencana) -> None:
     realisasi_impor(data={"opd": rencana.opd.slug, "tahun": 2024, "data_elemen": {"unit": {4: "23.479"}}},
                     sumber="r.yaml")
     assert NilaiDataElemen.objects.get(tahun=2024).nilai == D("23479")
+
+
+def test_impor_mematuhi_kunci_alur_dan_tercatat(rencana: Rencana) -> None:
+    from sakip.alur.models import StatusAlur, StatusTriwulan
+    from sakip.audit.models import Jejak
+
+    StatusTriwulan.objects.create(opd=rencana.opd, tahun=2025, triwulan=2, status=StatusAlur.DISETUJUI)
+    StatusTriwulan.objects.create(opd=rencana.opd, tahun=2025, triwulan=4, status=StatusAlur.DIAJUKAN)
+    with pytest.raises(ImporGagal) as err:
+        realisasi_impor(data=_dokumen(rencana), sumber="r.yaml")
+    pesan = [str(k) for k in err.value.kesalahan]
+    # TW II approved, TW IV under review (the year's value belongs to TW IV); TW I and III are open.
+    assert [p.split(":")[0] for p in pesan] == ["r.yaml › tahunan", "r.yaml › triwulan 2", "r.yaml › triwulan 4"]
+    assert not Realisasi.objects.exists() and not Jejak.objects.exists()
+
+    StatusTriwulan.objects.all().delete()
+    realisasi_impor(data=_dokumen(rencana), sumber="r.yaml")
+    jejak = Jejak.objects.get(aksi="impor")
+    assert jejak.opd == rencana.opd and jejak.sumber == "impor:r.yaml"
+    assert "5 realisasi" in jejak.perubahan["impor"]["baru"]

@@ -7,15 +7,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sakip.akun.models import Peran
+from sakip.audit.models import Jejak
+from sakip.audit.selectors import jejak_objek
 from sakip.pengukuran.layanan import bukti_tambah, capaian_recompute, realisasi_simpan
 from sakip.pengukuran.models import (
     HasilCapaian,
     HasilRollup,
+    IsianTriwulan,
     LevelRollup,
     Narasi,
     NilaiDataElemen,
     Realisasi,
-    RiwayatRealisasi,
 )
 from sakip.testing.dunia import Dunia
 
@@ -65,12 +67,13 @@ def test_ubah_data_tahun_lalu_menghitung_ulang_pertumbuhan_dan_opd(
     opd_sebelum = _opd(rencana).teks
     # Queries of one save of a data element read through prev() by next year's growth indicator:
     # savepoint + release (2), the indicator with plan/OPD/Pemda (1), the user's memberships for
-    # the permission check (1), data elements + locked old values + upsert + audit insert (4),
-    # dependency lookup: plans, element formulas, formula indicators (3), the loader for the
-    # affected years (7), results upsert (1), roll-up members + their stored results + roll-up
-    # upsert for each of the two years (2 × 3), the returned row (1): 26. The number depends on
-    # neither the number of indicators nor of quarters.
-    with django_assert_max_num_queries(26):
+    # the permission check (1, cached here by the earlier saves), the quarter's workflow status
+    # and the indicator-quarter's version row, both locked (2), data elements + locked old values
+    # + upsert (3), dependency lookup: plans, element formulas, formula indicators (3), version
+    # bump + audit row (2), the loader for the affected years (7), results upsert (1), roll-up
+    # members + their stored results + roll-up upsert for each of the two years (2 × 3), the
+    # returned row (1): 29. The number depends on neither the number of indicators nor of quarters.
+    with django_assert_max_num_queries(29):
         realisasi_simpan(indikator=rencana.iku_tumbuh, tahun=2024, triwulan=4, data={"unit": D(20000)}, oleh=operator)
     tumbuh = _hasil(rencana.iku_tumbuh)
     assert tumbuh.realisasi_teks == "21,87"  # (24.374 − 20.000) / 20.000
@@ -107,21 +110,24 @@ def test_riwayat_dan_menghapus_nilai(rencana: Rencana, dunia: Dunia) -> None:
         narasi={"pendukung": "Rapat rutin", "penghambat": None}, oleh=operator,
     )
     assert not Realisasi.objects.filter(indikator=rencana.dokumen).exists()
-    riwayat = list(
-        RiwayatRealisasi.objects.filter(indikator=rencana.dokumen).order_by("pk").values_list("bagian", "sebelum", "sesudah", "oleh")
-    )
-    assert riwayat == [
-        ("realisasi", "", "5", operator.pk),
-        ("realisasi", "5", "6", operator.pk),
-        ("realisasi", "6", "", operator.pk),
-        ("narasi:pendukung", "", "Rapat rutin", operator.pk),
+    # One audit row (sakip.audit.Jejak) per save, on the indicator-quarter, with every changed part.
+    isian = IsianTriwulan.objects.get(indikator=rencana.dokumen, tahun=2025, triwulan=2)
+    riwayat = [
+        ({k: (v["lama"], v["baru"]) for k, v in j.perubahan.items()}, j.pengguna_id, j.opd_id)
+        for j in jejak_objek(isian).order_by("pk")
     ]
+    assert riwayat == [
+        ({"realisasi": ("", "5")}, operator.pk, rencana.opd.pk),
+        ({"realisasi": ("5", "6")}, operator.pk, rencana.opd.pk),
+        ({"realisasi": ("6", ""), "narasi:pendukung": ("", "Rapat rutin")}, operator.pk, rencana.opd.pk),
+    ]
+    assert isian.versi == 3
     assert Narasi.objects.get(indikator=rencana.dokumen, tahun=2025, triwulan=2).pendukung == "Rapat rutin"
     assert _hasil(rencana.dokumen, tw=2).alasan == "realisasi TW I s.d. TW II belum diisi"
     # Saving the same value again changes nothing and writes no audit row.
-    jumlah = RiwayatRealisasi.objects.count()
+    jumlah = Jejak.objects.count()
     realisasi_simpan(indikator=rencana.dokumen, tahun=2025, triwulan=2, nilai=None, oleh=operator)
-    assert RiwayatRealisasi.objects.count() == jumlah
+    assert Jejak.objects.count() == jumlah
 
 
 def test_nilai_tahunan_langsung(rencana: Rencana, dunia: Dunia) -> None:

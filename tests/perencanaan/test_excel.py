@@ -380,13 +380,12 @@ def test_perintah_ekspor_menolak_yang_tidak_ada(organisasi: None, tmp_path: Path
 # ---------------------------------------------------------------- web views
 
 # The views are mounted by sakip/perencanaan/urls.py; these tests mount them on their own so they
-# check the views alone (the pages around them come from sakip.web and sakip.akun).
+# check the views alone (the pages around them — layout, menus — come from the project's URLs).
 URLCONF = types.ModuleType("uji_excel_urls")
 URLCONF.urlpatterns = [  # type: ignore[attr-defined]
     path("uji/<slug:opd>/unduh/", UnduhRencanaView.as_view()),
     path("uji/<slug:opd>/unggah/", UnggahRencanaView.as_view()),
-    path("akun/", include("sakip.akun.urls")),
-    path("", include("sakip.web.urls")),
+    path("", include("sakip.urls")),
 ]
 
 
@@ -423,7 +422,7 @@ def test_operator_mengunggah_dan_mengunduh(dunia: Dunia, url_uji: None) -> None:
 
     response = client.post(f"/uji/{opd}/unggah/", _unggahan(dokumen_ke_workbook(_rencana_kecil(opd))))
 
-    assert response.status_code == 302 and response["Location"] == f"/opd/{opd}/"
+    assert response.status_code == 302 and response["Location"] == f"/opd/{opd}/rencana/"
     pesan = [str(m) for m in get_messages(response.wsgi_request)]
     assert pesan == ["Rencana diimpor dari rencana.xlsx: baru: 1 renstra, 1 simpul, 1 indikator; "
                      "diubah: tidak ada; revisi target baru: 1"]

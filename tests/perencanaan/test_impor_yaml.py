@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 
+from sakip.audit.models import Jejak
 from sakip.core.impor import ImporGagal, baca_yaml
 from sakip.organisasi.models import PerangkatDaerah
 from sakip.perencanaan.ekspor import rencana_dokumen
@@ -39,9 +40,15 @@ def test_rencana_demo_termuat_dan_ekspor_impor_identik(organisasi: None, opd: st
     assert renstra is not None
     dokumen = rencana_dokumen(renstra=renstra)
 
-    # Re-importing the export changes nothing.
+    # The import left one trail row naming the file and what it created.
+    jejak = Jejak.objects.get(aksi="impor")
+    assert jejak.opd == renstra.opd and jejak.sumber == f"impor:{opd}/renstra.yaml"
+    assert jejak.perubahan["impor"]["baru"] == hasil.ringkasan()
+
+    # Re-importing the export changes nothing, and leaves no trail of a change.
     ulang = rencana_impor(data=copy.deepcopy(dokumen), sumber="ekspor")
     assert ulang.dibuat == {} and ulang.diubah == {} and ulang.revisi_baru == 0
+    assert Jejak.objects.count() == 1
 
     # Into an empty database: the same document comes back out.
     jumlah_revisi = RevisiTarget.objects.count()

@@ -6,10 +6,11 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.contrib.admin.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from sakip.akun.models import Peran
+from sakip.audit.layanan import KonflikVersi
+from sakip.audit.models import Jejak
 from sakip.organisasi.models import PerangkatDaerah, UnitKerja
 from sakip.perencanaan import layanan
 from sakip.perencanaan.impor import rencana_impor
@@ -87,10 +88,12 @@ def test_node_ubah_menyimpan_dan_mencatat_log(rencana: Dunia) -> None:
     assert sorted(berubah) == ["kinerja", "unit"]
     node.refresh_from_db()
     assert node.kinerja == "Meningkatnya sinkronisasi perencanaan" and node.unit == unit
-    log = LogEntry.objects.get(object_id=str(node.pk))
-    assert log.user == rencana.pengguna_a[Peran.OPERATOR] and "Bidang Industri" in log.change_message
+    log = Jejak.objects.get(objek_id=str(node.pk), jenis__model="node", aksi="ubah")
+    assert log.pengguna == rencana.pengguna_a[Peran.OPERATOR] and log.opd == node.renstra.opd
+    assert log.perubahan["unit"]["lama"] == "" and "Bidang Industri" in log.perubahan["unit"]["baru"]
+    assert node.versi == 2
     assert _ubah_node(rencana, node) == []  # nothing changed: nothing written, nothing logged
-    assert LogEntry.objects.count() == 1
+    assert Jejak.objects.filter(aksi="ubah").count() == 1
 
 
 @pytest.mark.parametrize("ref, kode, pesan", [
@@ -167,7 +170,7 @@ def test_indikator_ubah_validasi(rencana: Dunia, ubah: dict[str, Any], kunci: st
         _ubah_indikator(rencana, ind, **ubah)
     assert pesan.lower() in " ".join(_galat(exc)[kunci]).lower()
     assert Indikator.objects.get(pk=ind.pk).formula == ind.formula
-    assert not LogEntry.objects.exists()
+    assert not Jejak.objects.filter(aksi="ubah").exists()
 
 
 def test_indikator_ubah_polaritas_harus_cocok_dengan_riwayat_target(rencana: Dunia) -> None:
@@ -302,3 +305,28 @@ def test_revisi_hanya_operator_opd_sendiri(rencana: Dunia) -> None:
         layanan.target_revisi(indikator=_ind(rencana, "IKU1", rencana.opd_a2), label="", alasan="x",
                               target={2026: "30"}, target_akhir="", oleh=rencana.pengguna_a[Peran.OPERATOR])
     assert RevisiTarget.objects.filter(nilai__teks="30").count() == 0
+
+
+def test_dua_formulir_basi_tidak_saling_menimpa(rencana: Dunia) -> None:
+    # Two operators opened the same node at version 1; the second save must be refused.
+    node = _node(rencana, "P1")
+    assert _ubah_node(rencana, node, kinerja="Versi operator pertama", versi=1) == ["kinerja"]
+    with pytest.raises(KonflikVersi) as galat:
+        _ubah_node(rencana, node, kinerja="Versi operator kedua", versi=1)
+    assert rencana.pengguna_a[Peran.OPERATOR].username in str(galat.value)
+    node.refresh_from_db()
+    assert node.kinerja == "Versi operator pertama" and node.versi == 2
+    # Saved again deliberately, with the version it now knows.
+    assert _ubah_node(rencana, node, kinerja="Versi operator kedua", versi=2) == ["kinerja"]
+
+
+def test_revisi_target_tercatat_di_jejak_dengan_alasan(rencana: Dunia) -> None:
+    ind = _ind(rencana, "IKU1")
+    lama = target_berlaku(indikator=ind, tahun=2025)
+    assert lama is not None
+    layanan.target_revisi(indikator=ind, label="", alasan="Hasil evaluasi LHE", target={2025: "23,000"},
+                          target_akhir="", oleh=rencana.pengguna_a[Peran.OPERATOR])
+    jejak = Jejak.objects.get(jenis__model="indikator", objek_id=str(ind.pk), aksi="buat")
+    assert jejak.alasan == "Hasil evaluasi LHE" and jejak.aksi == "buat"
+    assert jejak.perubahan["target_2025"] == {"label": "Target 2025", "lama": lama.teks, "baru": "23,000"}
+    assert "target_akhir" not in jejak.perubahan  # end target not touched

@@ -139,8 +139,10 @@ def test_detail_indikator_jumlah_query_tetap(babel: dict[str, Any], django_asser
     client = _klien(babel)
     # session + user + memberships + OPD (4); indicator with Renstra, node, unit (1); revisions
     # with their recorder, target values, national values (3); the Renstra's nodes for the path (1);
-    # the formula's data elements (1); nav: OPDs, Pemda (2) — 12, however long the history.
-    with django_assert_max_num_queries(12):
+    # the formula's data elements (1); results of every year, evidence, narratives, audit rows
+    # (4, tests/web/test_indikator.py); nav: OPDs, Pemda, workflow inbox (3) — 17 at most,
+    # however long the history.
+    with django_assert_max_num_queries(17):
         r = client.get(reverse("perencanaan:indikator", args=[OPD_DEMO, ind.pk]))
     assert r.status_code == 200
 
@@ -256,6 +258,23 @@ def test_ubah_simpul_kode_salah_lalu_benar(babel: dict[str, Any]) -> None:
     sasaran = Node.objects.get(renstra__opd=babel["opd"], ref="S1")
     isi = client.get(reverse("perencanaan:simpul-ubah", args=[OPD_DEMO, sasaran.pk])).content.decode()
     assert 'name="kode"' not in isi
+
+
+def test_ubah_simpul_bersamaan_tidak_menimpa_diam_diam(babel: dict[str, Any]) -> None:
+    node = Node.objects.get(renstra__opd=babel["opd"], ref="P1")
+    url = reverse("perencanaan:simpul-ubah", args=[OPD_DEMO, node.pk])
+    pertama, kedua = _klien(babel), _klien(babel, Peran.OPERATOR)
+    assert 'name="versi" value="1"' in kedua.get(url).content.decode()  # both opened version 1
+    isian = {"uraian": node.uraian, "kode": node.kode, "versi": "1"}
+    assert pertama.post(url, {**isian, "kinerja": "Isian pertama"}).status_code == 302
+    r = kedua.post(url, {**isian, "kinerja": "Isian kedua"})
+    isi = r.content.decode()
+    assert r.status_code == 200 and "telah diubah oleh uji-operator" in isi
+    assert "Isian kedua</textarea>" in isi  # the second user's input is kept on screen…
+    assert 'name="versi" value="2"' in isi  # …with the current version, for a deliberate re-save
+    node.refresh_from_db()
+    assert node.kinerja == "Isian pertama"
+    assert kedua.post(url, {**isian, "kinerja": "Isian kedua", "versi": "2"}).status_code == 302
 
 
 def test_ubah_indikator_formula_tak_dikenal(babel: dict[str, Any]) -> None:

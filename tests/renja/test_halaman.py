@@ -87,10 +87,11 @@ def _potong(opd: PerangkatDaerah, sisa: int) -> None:
 
 
 # Every page: session, user and memberships (kueri.SESI_DAN_IZIN), the OPD with its Pemda (1; so
-# the Pemda's capaian policy costs nothing more), the base layout's navigation (kueri.NAVIGASI),
+# the Pemda's capaian policy costs nothing more), the base layout's navigation (kueri.NAVIGASI +
+# kueri.TUGAS: the operator's inbox count),
 # the years with data (1), the rows with node and indicator (1), the Renstra's nodes for the
 # roll-ups / "where money is typed" (1) — whatever the number of rows.
-_HALAMAN_RENJA = kueri.SESI_DAN_IZIN + kueri.NAVIGASI + 4
+_HALAMAN_RENJA = kueri.SESI_DAN_IZIN + kueri.NAVIGASI + kueri.TUGAS + 4
 HALAMAN = (("renja", "?tahun=2024", _HALAMAN_RENJA), ("evaluasi", "?tahun=2022&tw=4", _HALAMAN_RENJA),
            ("evaluasi-isi", "?tahun=2022&tw=4", _HALAMAN_RENJA))
 

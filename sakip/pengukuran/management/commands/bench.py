@@ -1,6 +1,10 @@
 """Throughput of the capaian computation on the configured database (docs/PERFORMANCE.md).
 
 1. a full recompute of everything (or of `--pemda`), timed, with indicator-quarters per second;
+   `--kosongkan` empties the result tables first (a cold run); `--paksa` recomputes OPD-years
+   whose inputs did not change (otherwise skipped by their fingerprint);
+   `--skenario` then measures three more: a second full recompute (nothing changed), a full
+   recompute after one committed realisation change (undone afterwards), and one OPD-year;
 2. `--ulang` single saves through `realisasi_simpan` (each rolled back afterwards, so the data
    stay as they were): an IKU's direct value (recomputes the indicator, its sasaran and the OPD
    roll-up) and a data element read through prev() by a growth indicator (recomputes the base
@@ -19,8 +23,8 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from sakip.organisasi.models import Pemda
-from sakip.pengukuran.layanan import CaraTulis, capaian_recompute, realisasi_simpan
-from sakip.pengukuran.models import NilaiDataElemen, Realisasi
+from sakip.pengukuran.layanan import CaraTulis, HasilRecompute, capaian_recompute, realisasi_simpan
+from sakip.pengukuran.models import HasilCapaian, HasilRollup, NilaiDataElemen, Realisasi, SidikHitung
 from sakip.perencanaan.models import Indikator
 
 
@@ -41,6 +45,15 @@ class Command(BaseCommand):
         )
         parser.add_argument("--ulang", type=int, default=20, help="jumlah simpan yang diukur per jenis")
         parser.add_argument("--tanpa-penuh", action="store_true", help="lewati hitung ulang penuh")
+        parser.add_argument("--kosongkan", action="store_true", help="kosongkan tabel hasil lebih dulu (dingin)")
+        parser.add_argument(
+            "--paksa", "--force", dest="paksa", action="store_true",
+            help="hitung ulang juga OPD-tahun yang masukannya tidak berubah",
+        )
+        parser.add_argument(
+            "--skenario", action="store_true",
+            help="ukur juga: hitung ulang tanpa perubahan, setelah satu perubahan realisasi, satu OPD-tahun",
+        )
         parser.add_argument("--seed", type=int, default=1)
 
     def handle(self, *args: Any, **opsi: Any) -> None:
@@ -50,24 +63,62 @@ class Command(BaseCommand):
             if pemda is None:
                 raise CommandError(f"Pemda '{opsi['pemda']}' tidak dikenal.")
         self.stdout.write(f"Basis data: {connection.vendor} ({connection.settings_dict['NAME']})")
+        if opsi["kosongkan"]:
+            self._kosongkan()
         if not opsi["tanpa_penuh"]:
-            cpu = time.process_time()
-            h = capaian_recompute(
-                pemda=pemda, tahun=opsi["tahun"], proses=opsi["proses"], cara=CaraTulis(opsi["tulis"])
-            )
-            cpu = time.process_time() - cpu
-            self.stdout.write(f"Hitung ulang penuh: {h.ringkasan()}")
-            self.stdout.write(
-                f"  {h.detik:.2f} detik dengan {opsi['proses']} proses, tulis {opsi['tulis']}, "
-                f"CPU proses utama {cpu:.2f} detik "
-                f"(jumlah per proses: muat {h.detik_muat:.2f}, hitung {h.detik_hitung:.2f}, "
-                f"tulis {h.detik_tulis:.2f}); "
-                f"{h.indikator_triwulan / h.detik:,.0f} indikator-triwulan/detik, "
-                f"{(h.baris_capaian + h.baris_rollup) / h.detik:,.0f} baris/detik"
-            )
+            def penuh(paksa: bool = opsi["paksa"]) -> HasilRecompute:
+                return capaian_recompute(
+                    pemda=pemda, tahun=opsi["tahun"], proses=opsi["proses"], cara=CaraTulis(opsi["tulis"]),
+                    paksa=paksa,
+                )
+
+            self._lapor("Hitung ulang penuh", penuh, opsi)
+            if opsi["skenario"]:
+                self._lapor("Hitung ulang penuh, tanpa perubahan", lambda: penuh(False), opsi)
+                r = (
+                    Realisasi.objects.filter(indikator__iku=True, nilai__isnull=False, tahun=opsi["tahun"] or 2025)
+                    .filter(**({"indikator__renstra__opd__pemda": pemda} if pemda else {}))
+                    .select_related("indikator").order_by("pk").first()
+                )
+                if r is not None:
+                    realisasi_simpan(indikator=r.indikator, tahun=r.tahun, triwulan=r.triwulan,
+                                     nilai=r.nilai + Decimal(1), oleh=None, sumber="bench")
+                    self._lapor("Hitung ulang penuh, setelah satu perubahan realisasi", lambda: penuh(False), opsi)
+                    realisasi_simpan(indikator=r.indikator, tahun=r.tahun, triwulan=r.triwulan,
+                                     nilai=r.nilai, oleh=None, sumber="bench")
+                    penuh(False)  # back to the stored fingerprint of the original value
+                    opd = r.indikator.renstra.opd
+                    self._lapor(
+                        f"Satu OPD-tahun ({opd.slug} {r.tahun}, dipaksa)",
+                        lambda: capaian_recompute(opd=opd, tahun=r.tahun, paksa=True, cara=CaraTulis(opsi["tulis"])),
+                        opsi,
+                    )
         rng = random.Random(opsi["seed"])
         self._simpan_iku(rng, opsi["ulang"])
         self._simpan_elemen(rng, opsi["ulang"])
+
+    def _kosongkan(self) -> None:
+        if connection.vendor == "postgresql":
+            tabel = ", ".join(m._meta.db_table for m in (HasilCapaian, HasilRollup, SidikHitung))
+            with connection.cursor() as c:
+                c.execute(f"TRUNCATE {tabel}")
+        else:
+            for m in (HasilCapaian, HasilRollup, SidikHitung):
+                m.objects.all().delete()
+        self.stdout.write("Tabel hasil dikosongkan.")
+
+    def _lapor(self, label: str, jalan: Callable[[], HasilRecompute], opsi: dict[str, Any]) -> None:
+        cpu = time.process_time()
+        h = jalan()
+        cpu = time.process_time() - cpu
+        self.stdout.write(f"{label}: {h.ringkasan()}")
+        self.stdout.write(
+            f"  {h.detik:.2f} detik dengan {opsi['proses']} proses, tulis {opsi['tulis']}, "
+            f"CPU proses utama {cpu:.2f} detik "
+            f"(jumlah per proses: muat {h.detik_muat:.2f}, periksa sidik {h.detik_periksa:.2f}, "
+            f"hitung {h.detik_hitung:.2f}, tulis {h.detik_tulis:.2f}); "
+            f"{(h.indikator_triwulan + 4 * h.indikator_tahun_dilewati) / h.detik:,.0f} indikator-triwulan/detik"
+        )
 
     def _ukur(self, label: str, kerja: list[Callable[[], object]]) -> None:
         if not kerja:

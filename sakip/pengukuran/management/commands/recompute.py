@@ -21,6 +21,10 @@ class Command(BaseCommand):
             "--tulis", choices=[c.value for c in CaraTulis], default=CaraTulis.OTOMATIS.value,
             help="cara menulis hasil (otomatis: unnest di PostgreSQL, bulk_create di tempat lain)",
         )
+        parser.add_argument(
+            "--paksa", "--force", dest="paksa", action="store_true",
+            help="hitung ulang semua OPD-tahun, juga yang masukannya tidak berubah sejak hitungan terakhir",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         pemda = opd = None
@@ -33,11 +37,13 @@ class Command(BaseCommand):
             if opd is None:
                 raise CommandError(f"OPD '{options['opd']}' tidak dikenal.")
         hasil = capaian_recompute(
-            pemda=pemda, opd=opd, tahun=options["tahun"], proses=options["proses"], cara=CaraTulis(options["tulis"])
+            pemda=pemda, opd=opd, tahun=options["tahun"], proses=options["proses"], cara=CaraTulis(options["tulis"]),
+            paksa=options["paksa"],
         )
         self.stdout.write(hasil.ringkasan())
         per_detik = hasil.indikator_triwulan / hasil.detik if hasil.detik else 0
         self.stdout.write(
-            f"{hasil.detik:.2f} detik (muat {hasil.detik_muat:.2f}, hitung {hasil.detik_hitung:.2f}, "
+            f"{hasil.detik:.2f} detik (muat {hasil.detik_muat:.2f}, periksa sidik {hasil.detik_periksa:.2f}, "
+            f"hitung {hasil.detik_hitung:.2f}, "
             f"tulis {hasil.detik_tulis:.2f}); {per_detik:,.0f} indikator-triwulan/detik"
         )
