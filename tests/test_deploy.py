@@ -13,6 +13,9 @@ def test_check_deploy_bersih(tmp_path) -> None:  # type: ignore[no-untyped-def]
         "ALLOWED_HOSTS": "sakip.example.go.id",
         "SAKIP_DATA_DIR": str(tmp_path),
     }
+    # Set by the browser tests of this same pytest run (tests/browser/conftest.py), never in a
+    # deployment: the production process starts without it.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     hasil = subprocess.run(
         [sys.executable, "-m", "sakip", "check", "--deploy", "--fail-level", "WARNING"],
         env=env, capture_output=True, text=True, check=False,

@@ -54,7 +54,7 @@ def _nama(user: User | None) -> str:
 
 
 def _waktu(waktu: dt.datetime | None) -> str:
-    return timezone.localtime(waktu).strftime("%d-%m-%Y %H:%M") if waktu else ""
+    return timezone.localtime(waktu).strftime("%d-%m-%Y %H.%M") if waktu else ""
 
 
 # ------------------------------------------------------------------------ lock of a quarter's data

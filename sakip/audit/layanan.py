@@ -23,6 +23,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from sakip.organisasi.models import Pemda, PerangkatDaerah
 
@@ -161,7 +162,7 @@ def versi_periksa(obj: models.Model, versi_form: int | str | None) -> None:
     siapa = ""
     if jejak is not None:
         nama = (jejak.pengguna.get_full_name() or jejak.pengguna.username) if jejak.pengguna else "sistem"
-        waktu = jejak.waktu.astimezone().strftime("%d-%m-%Y %H:%M")
+        waktu = timezone.localtime(jejak.waktu).strftime("%d-%m-%Y %H.%M")
         siapa = f" oleh {nama} pada {waktu}"
     raise KonflikVersi(
         f"Data ini telah diubah{siapa} setelah Anda membukanya. Perubahan Anda belum disimpan: "

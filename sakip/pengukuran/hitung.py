@@ -46,12 +46,13 @@ from sakip.perencanaan.target import TargetTidakValid, baca_target
 TRIWULAN = (1, 2, 3, 4)
 TAHUNAN = 0
 
-# Quarterly targets come with the PK (issue 5). Until then a quarter is measured against the
-# annual target only when the to-date value is comparable with it: a to-date cumulative value,
-# the latest value of a level, or the mean of a level held through the year. A quarter of a
-# summed indicator (5,830 of a year's 24,692) against the year's target would read as failure.
+# A quarter is measured against the annual target only when the to-date value is comparable with
+# it: a to-date cumulative value, the latest value of a level, or the mean of a level held through
+# the year. A quarter of a summed indicator (5,830 of a year's 24,692) against the year's target
+# would read as failure, so it is not measured on its own; the reason says so in words an operator
+# understands (the PK's quarterly targets are shown beside the entry, not used here).
 AGREGASI_TW_TERUKUR = frozenset({Agregasi.KUMULATIF, Agregasi.NILAI_AKHIR, Agregasi.RATA_RATA})
-ALASAN_TW_JUMLAH = "target triwulan belum ditetapkan (PK)"
+ALASAN_TW_JUMLAH = "indikator berjenis jumlah diukur atas jumlah setahun, bukan per triwulan"
 
 NilaiTw = list[Decimal | None]  # four quarters, index 0 = TW I
 

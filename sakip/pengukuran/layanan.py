@@ -811,7 +811,7 @@ def _periksa_data_awal(
             if kini.diisi_oleh_id:
                 u = User.objects.get(pk=kini.diisi_oleh_id)
                 nama = u.get_full_name() or u.username
-            siapa = f" oleh {nama} pada {timezone.localtime(kini.diisi_pada).strftime('%d-%m-%Y %H:%M')}"
+            siapa = f" oleh {nama} pada {timezone.localtime(kini.diisi_pada).strftime('%d-%m-%Y %H.%M')}"
         raise KonflikVersi(
             f"Data elemen {elemen[kode].nama or kode} telah diubah{siapa} setelah Anda membuka formulir. "
             "Perubahan Anda belum disimpan: periksa nilai terbaru, lalu simpan kembali isian Anda.",

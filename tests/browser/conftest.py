@@ -34,8 +34,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        # --lang: the browser's own widgets (date inputs, "Pilih File") as an Indonesian user sees them.
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--lang=id-ID"])
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield b
         b.close()
 

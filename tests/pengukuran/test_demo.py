@@ -96,7 +96,7 @@ def test_babel_2025_koefisien_variasi_negatif(babel: PerangkatDaerah) -> None:
 def test_babel_triwulan_dan_data_pendukung(babel: PerangkatDaerah) -> None:
     tw2 = _hasil(babel, "IKU1", 2025, 2)
     assert tw2.realisasi_teks == "6,170" and tw2.realisasi_sd == Decimal("12.000")
-    assert not tw2.terukur and tw2.alasan == "target triwulan belum ditetapkan (PK)"
+    assert not tw2.terukur and tw2.alasan == "indikator berjenis jumlah diukur atas jumlah setahun, bukan per triwulan"
     iku1 = Indikator.objects.get(renstra__opd=babel, ref="IKU1")
     assert Narasi.objects.get(indikator=iku1, tahun=2025, triwulan=4).pendukung.startswith("Keberhasilan")
     tautan = Bukti.objects.filter(indikator=iku1, tahun=2025, jenis="tautan").values_list("url", flat=True)

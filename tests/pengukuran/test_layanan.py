@@ -49,7 +49,7 @@ def test_simpan_mengembalikan_hasil_triwulan(rencana: Rencana, dunia: Dunia) -> 
         indikator=rencana.iku_langsung, tahun=2025, triwulan=1, nilai=D("5.830"), oleh=operator
     )
     assert (hasil.triwulan, hasil.realisasi_teks, hasil.teks) == (1, "5,830", "tidak terukur")
-    assert hasil.alasan == "target triwulan belum ditetapkan (PK)"
+    assert hasil.alasan == "indikator berjenis jumlah diukur atas jumlah setahun, bukan per triwulan"
     _isi(rencana, operator)
     iku1 = _hasil(rencana.iku_langsung)
     assert (iku1.teks, iku1.band, iku1.warna) == ("110,73%", "Sangat Baik", "#1B5E20")
