@@ -79,7 +79,7 @@ def test_dua_formulir_basi_tidak_saling_menimpa(rencana: Rencana, dunia: Dunia) 
     assert c1.post(_url_simpan(rencana, rencana.dokumen), {"versi": "0", "nilai": "5"}, **HX).status_code == 200
     r = c2.post(_url_simpan(rencana, rencana.dokumen), {"versi": "0", "nilai": "7", "upaya": "punya saya"}, **HX)
     html = r.content.decode()
-    assert re.search(r"Data ini telah diubah oleh Sri Rahayu pada \d\d-\d\d-\d{4} \d\d:\d\d setelah Anda membukanya", html)
+    assert re.search(r"Data ini telah diubah oleh Sri Rahayu pada \d\d-\d\d-\d{4} \d\d\.\d\d setelah Anda membukanya", html)
     assert _input(html, "nilai") == "7" and ">punya saya</textarea>" in html  # own input kept
     assert Realisasi.objects.get(indikator=rencana.dokumen, tahun=TH, triwulan=TW).nilai == D(5)
     # The form now carries the current version: saving again is a deliberate overwrite.
