@@ -76,7 +76,10 @@ class Layar:
         for akhiran, viewport in ukuran:
             self.page.set_viewport_size(viewport)
             if fokus:
-                self.page.locator(fokus).first.scroll_into_view_if_needed()
+                # Plain DOM scrolling: Playwright's scroll_into_view_if_needed waits for the element
+                # to be "stable", which a row mid-transition (htmx swap, <details> toggling) may not
+                # be for a while — a screenshot must never fail the test it illustrates.
+                self.page.locator(fokus).first.evaluate("el => el.scrollIntoView({block: 'start'})")
             self.page.screenshot(path=f"{dasar}{akhiran}.png", full_page=not fokus)
         self.page.set_viewport_size(DESKTOP)
         return Path(f"{dasar}.png")
