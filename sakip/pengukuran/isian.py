@@ -58,10 +58,27 @@ class BarisIsian:
     isian: IsianTriwulan | None
     terlambat: bool  # last changed after the entry window closed
     galat_rumus: str = ""
+    # The year's value given directly (Realisasi triwulan 0) and its own version row: entered on
+    # the TW IV page, whose workflow status it follows (alur.layanan.triwulan_kunci).
+    realisasi_tahun: Realisasi | None = None
+    isian_tahun: IsianTriwulan | None = None
 
     @property
     def versi(self) -> int:
         return self.isian.versi if self.isian else 0
+
+    @property
+    def versi_tahun(self) -> int:
+        return self.isian_tahun.versi if self.isian_tahun else 0
+
+    @property
+    def kode_elemen(self) -> set[str]:
+        return {m.elemen.kode for m in self.elemen}
+
+    @property
+    def ada_nilai_tahun(self) -> bool:
+        r = self.realisasi_tahun
+        return r is not None and (r.nilai is not None or bool(r.label))
 
     @property
     def label_skala(self) -> tuple[str, ...]:
@@ -136,7 +153,8 @@ def isian_opd_triwulan(
 ) -> HalamanIsian:
     """The entry grid of one OPD-quarter. Queries: plan, indicators, PK version + its rows,
     results (quarter and year), direct realisation, data element definitions + values, narratives,
-    evidence, versions, roll-ups, workflow status, entry window: 14, whatever the plan's size."""
+    evidence, versions, roll-ups, workflow status, entry window: 14, whatever the plan's size.
+    Direct values and versions are read for the quarter and the year (triwulan 0) in one query each."""
     renstra = renstra_untuk_tahun(opd=opd, tahun=tahun)
     status = StatusTriwulan.objects.filter(opd=opd, tahun=tahun, triwulan=triwulan).select_related(
         "diajukan_oleh", "dikembalikan_oleh"
@@ -156,7 +174,10 @@ def isian_opd_triwulan(
         (h.indikator_id, h.triwulan): h
         for h in HasilCapaian.objects.filter(opd=opd, tahun=tahun, triwulan__in=[triwulan, TAHUNAN], indikator_id__in=ids)
     }
-    realisasi = {r.indikator_id: r for r in Realisasi.objects.filter(indikator_id__in=ids, tahun=tahun, triwulan=triwulan)}
+    realisasi = {
+        (r.indikator_id, r.triwulan): r
+        for r in Realisasi.objects.filter(indikator_id__in=ids, tahun=tahun, triwulan__in=[triwulan, TAHUNAN])
+    }
     definisi = {d.kode: d for d in DataElemen.objects.filter(opd=opd)}
     nilai: dict[tuple[str, int], Decimal] = {
         (kode, th): v
@@ -169,8 +190,10 @@ def isian_opd_triwulan(
     for b in Bukti.objects.filter(opd=opd, indikator_id__in=ids, tahun=tahun, triwulan=triwulan):
         bukti[b.indikator_id].append(b)
     isian = {
-        i.indikator_id: i
-        for i in IsianTriwulan.objects.filter(indikator_id__in=ids, tahun=tahun, triwulan=triwulan).select_related("diubah_oleh")
+        (i.indikator_id, i.triwulan): i
+        for i in IsianTriwulan.objects.filter(
+            indikator_id__in=ids, tahun=tahun, triwulan__in=[triwulan, TAHUNAN]
+        ).select_related("diubah_oleh")
     }
     rollup = list(HasilRollup.objects.filter(opd=opd, tahun=tahun, triwulan=triwulan))
     per_node = {r.kunci: r for r in rollup if r.level == LevelRollup.SASARAN}
@@ -187,13 +210,13 @@ def isian_opd_triwulan(
         h_tahun = hasil.get((ind.pk, TAHUNAN))
         mentah, lalu, galat = _masukan_rumus(ind.formula, definisi) if ind.formula else ([], [], "")
         cara = "label" if ind.polaritas == "kualitatif" else ("rumus" if ind.formula else "langsung")
-        isi = isian.get(ind.pk)
+        isi = isian.get((ind.pk, triwulan))
         k.baris.append(BarisIsian(
             indikator=ind,
             cara=cara,
             target_tahun=pk_row.target if pk_row else (h_tahun.target_teks if h_tahun else ""),
             target_tw=pk_row.target_tw[triwulan - 1] if pk_row else "",
-            realisasi=realisasi.get(ind.pk),
+            realisasi=realisasi.get((ind.pk, triwulan)),
             elemen=[MasukanElemen(definisi[kd], rapikan(nilai.get((kd, tahun))), rapikan(nilai.get((kd, tahun - 1))))
                     for kd in mentah if kd in definisi],
             elemen_lalu=[MasukanElemen(definisi[kd], None, rapikan(nilai.get((kd, tahun - 1))))
@@ -205,6 +228,8 @@ def isian_opd_triwulan(
             isian=isi,
             terlambat=bool(batas and isi and isi.diubah_pada >= batas),
             galat_rumus=galat,
+            realisasi_tahun=realisasi.get((ind.pk, TAHUNAN)),
+            isian_tahun=isian.get((ind.pk, TAHUNAN)),
         ))
     opd_rollup = next((r for r in rollup if r.level == LevelRollup.OPD), None)
     # Groups in the order of their first indicator (report order), as the capaian tables.

@@ -4,6 +4,8 @@ Views are thin: they parse what was typed (Indonesian numbers through `engine.an
 `layanan.realisasi_simpan` / `bukti_tambah` / `bukti_hapus`, and render the row again from the
 selector `isian.isian_opd_triwulan`. A refused save (bad number, locked quarter, stale form)
 re-renders the row with the user's typed input and the message; nothing stored is lost.
+On TW IV a row also carries the year's value given directly (triwulan 0), saved with the quarter
+in one transaction (`simpan_baris`; docs/algorithms/realisasi.md §9).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,16 +26,17 @@ from django.views.generic import TemplateView
 
 from sakip.akun.izin import Aksi, boleh
 from sakip.akun.mixins import OpdViewMixin
-from sakip.alur.layanan import keterlambatan, nama_triwulan, pesan_terkunci
+from sakip.akun.models import User
+from sakip.alur.layanan import ROMAWI, keterlambatan, nama_triwulan, pesan_terkunci
 from sakip.alur.models import STATUS_TERBUKA
 from sakip.audit.layanan import KonflikVersi
 from sakip.engine.angka import AngkaTidakValid, format_angka, parse_angka
 from sakip.perencanaan.models import Indikator, Renstra
 
 from . import layanan
-from .hitung import rapikan
+from .hitung import TAHUNAN, rapikan
 from .isian import BarisIsian, HalamanIsian, isian_opd_triwulan
-from .models import Bukti, JenisBukti, Narasi
+from .models import Bukti, JenisBukti, Narasi, Realisasi
 
 BAGIAN_NARASI = ("pendukung", "penghambat", "upaya")
 
@@ -54,6 +58,9 @@ class Bidang:
     galat: str = ""
     bantuan: str = ""
     awal: str | None = None  # for data elements: the stored value the form showed (plain decimal)
+    pilihan: tuple[str, ...] = ()  # a qualitative scale's labels: a <select> instead of a text input
+    jenis: str = "angka"  # "angka" (Indonesian number) or "label"
+    kelas: str = ""  # "cadangan": a formula's fallback value; "tahunan": the year's value
 
 
 @dataclass
@@ -68,35 +75,83 @@ class FormBaris:
     konflik: bool = False
     berhasil: str = ""
     alasan: str = ""
+    galat_alasan: str = ""
+    # TW IV only: the year's value given directly (Realisasi triwulan 0) and its own version.
+    tahunan: Bidang | None = None
+    versi_tahun: int = 0
+    dari_triwulan: str = ""  # the year as the quarters give it, shown beside a year value
+
+    @property
+    def ada_galat(self) -> bool:
+        semua = [*self.bidang, *self.narasi, *([self.tahunan] if self.tahunan else [])]
+        return bool(self.galat or self.galat_alasan or any(d.galat for d in semua))
 
 
-def form_baris(b: BarisIsian, ketik: dict[str, str] | None = None, galat: dict[str, str] | None = None) -> FormBaris:
+def _bidang_langsung(b: BarisIsian, nama: str, label: str, tersimpan: Realisasi | None, teks: str | None,
+                     galat: str, **lain: Any) -> Bidang:
+    """A direct value (number, or label for a qualitative indicator) as a form field."""
+    ind = b.indikator
+    if b.cara == "label":
+        nilai = tersimpan.label if tersimpan else ""
+        return Bidang(nama, f"{label} (label)", nilai if teks is None else teks, galat,
+                      pilihan=b.label_skala, jenis="label", **lain)
+    angka = rapikan(tersimpan.nilai, ind.desimal) if tersimpan else None
+    satuan = f" ({ind.satuan})" if ind.satuan else ""
+    return Bidang(nama, label + satuan, teks_masukan(angka) if teks is None else teks, galat, **lain)
+
+
+def _cadangan_dipakai(b: BarisIsian, triwulan: int) -> bool:
+    # The engine writes "TW II: nilai langsung 5,5 (data rumus belum diisi)" in the quarter's
+    # jejak when it used the direct value instead of the formula (docs/algorithms/realisasi.md §2).
+    return bool(b.hasil and f"TW {ROMAWI[triwulan]}: nilai langsung" in b.hasil.jejak)
+
+
+def form_baris(
+    b: BarisIsian, halaman: HalamanIsian, ketik: dict[str, str] | None = None, galat: dict[str, str] | None = None
+) -> FormBaris:
     ketik, galat = ketik or {}, galat or {}
+    triwulan = halaman.triwulan
 
     def isi(nama: str, tersimpan: str) -> str:
         return ketik[nama] if nama in ketik else tersimpan
 
     bidang: list[Bidang] = []
-    if b.cara == "langsung":
-        tersimpan = rapikan(b.realisasi.nilai, b.indikator.desimal) if b.realisasi else None
-        bidang.append(Bidang("nilai", "Realisasi", isi("nilai", teks_masukan(tersimpan)),
-                             galat.get("nilai", "")))
-    elif b.cara == "label":
-        bidang.append(Bidang("label", "Realisasi (label)", isi("label", b.realisasi.label if b.realisasi else ""),
-                             galat.get("label", "")))
+    if b.cara in ("langsung", "label"):
+        nama = "label" if b.cara == "label" else "nilai"
+        bidang.append(_bidang_langsung(b, nama, "Realisasi", b.realisasi, ketik.get(nama), galat.get(nama, "")))
     else:
         for m in b.elemen:
             nama = f"data-{m.elemen.kode}"
             bantuan = f"tahun lalu {teks_masukan(m.lalu)}" if m.lalu is not None else ""
             bidang.append(Bidang(nama, m.elemen.nama or m.elemen.kode, isi(nama, teks_masukan(m.nilai)),
                                  galat.get(nama, ""), bantuan, _kunci_awal(m.nilai)))
+        # The fallback the engine uses only when the formula gives nothing for the quarter.
+        bantuan = "Dipakai hanya bila data rumus triwulan ini belum diisi."
+        if b.realisasi and b.realisasi.nilai is not None and b.hasil:
+            bantuan += (" Sekarang dipakai." if _cadangan_dipakai(b, triwulan)
+                        else " Sekarang tidak dipakai: rumus sudah terhitung.")
+        bidang.append(_bidang_langsung(b, "nilai", "Nilai langsung", b.realisasi, ketik.get("nilai"),
+                                       galat.get("nilai", ""), bantuan=bantuan, kelas="cadangan"))
     narasi = [
         Bidang(bag, str(Narasi._meta.get_field(bag).verbose_name).capitalize(),
                isi(bag, getattr(b.narasi, bag) if b.narasi else ""), galat.get(bag, ""))
         for bag in BAGIAN_NARASI
     ]
-    umum = [v for k, v in galat.items() if k == "__all__"]
-    return FormBaris(b, bidang, narasi, b.versi, umum, alasan=ketik.get("alasan", ""))
+    tahunan = None
+    dari_triwulan = ""
+    if triwulan == 4:
+        tahunan = _bidang_langsung(
+            b, "tahunan", "Nilai setahun",
+            b.realisasi_tahun, ketik.get("tahunan"), galat.get("tahunan", ""), kelas="tahunan",
+            bantuan="Isi hanya bila sumber memberi angka setahun (mis. BPS); kosongkan agar dihitung dari TW I–IV.",
+        )
+        if b.ada_nilai_tahun and b.cara != "label" and b.hasil and b.hasil.realisasi_sd is not None:
+            dari_triwulan = teks_masukan(rapikan(b.hasil.realisasi_sd, b.indikator.desimal))
+    dikenal = {d.nama for d in [*bidang, *narasi]} | {"tahunan", "alasan"}
+    umum = [v for k, v in galat.items() if k not in dikenal]  # "__all__", or a field this form lacks
+    return FormBaris(b, bidang, narasi, b.versi, umum, alasan=ketik.get("alasan", ""),
+                     galat_alasan=galat.get("alasan", ""), tahunan=tahunan, versi_tahun=b.versi_tahun,
+                     dari_triwulan=dari_triwulan)
 
 
 def _angka_masukan(teks: str) -> Decimal | None:
@@ -104,41 +159,73 @@ def _angka_masukan(teks: str) -> Decimal | None:
     return None if teks == "" else parse_angka(teks)
 
 
-def baca_form(post: Any, b: BarisIsian) -> tuple[dict[str, Any], dict[str, str], dict[str, str]]:
-    """(arguments for realisasi_simpan, typed text, per-field errors)."""
+def baca_form(
+    post: Any, b: BarisIsian, triwulan: int
+) -> tuple[dict[str, Any], dict[str, Any] | None, dict[str, str], dict[str, str]]:
+    """(arguments for realisasi_simpan of the quarter, and of the year's value when the form
+    carries one (TW IV), typed text, per-field errors)."""
     ketik = {k: post.get(k, "") for k in post if k != "csrfmiddlewaretoken"}
     galat: dict[str, str] = {}
-    arg: dict[str, Any] = {"versi": post.get("versi", ""), "alasan": post.get("alasan", "")}
-    if b.cara == "langsung" and "nilai" in post:
+
+    def angka(nama: str) -> Decimal | None:
         try:
-            arg["nilai"] = _angka_masukan(post["nilai"])
+            return _angka_masukan(post[nama])
         except AngkaTidakValid as exc:
-            galat["nilai"] = str(exc)
-    elif b.cara == "label" and "label" in post:
-        arg["label"] = post["label"].strip()
-    elif b.cara == "rumus":
+            galat[nama] = str(exc)
+            return None
+
+    arg: dict[str, Any] = {"versi": post.get("versi", ""), "alasan": post.get("alasan", "")}
+    if b.cara == "label":
+        if "label" in post:
+            arg["label"] = post["label"].strip()
+    elif "nilai" in post:  # a direct value, or a formula indicator's fallback
+        arg["nilai"] = angka("nilai")
+    if b.cara == "rumus":
         data: dict[str, Decimal | None] = {}
         awal: dict[str, Decimal | None] = {}
         for m in b.elemen:
             nama = f"data-{m.elemen.kode}"
             if nama not in post:
                 continue
-            try:
-                data[m.elemen.kode] = _angka_masukan(post[nama])
-            except AngkaTidakValid as exc:
-                galat[nama] = str(exc)
+            data[m.elemen.kode] = angka(nama)
             teks_awal = post.get(f"awal-{m.elemen.kode}", "")
             awal[m.elemen.kode] = Decimal(teks_awal) if teks_awal else None
         arg["data"], arg["data_awal"] = data, awal
     if any(bag in post for bag in BAGIAN_NARASI):
         arg["narasi"] = {bag: post.get(bag, "") for bag in BAGIAN_NARASI}
-    return arg, ketik, galat
+    arg_tahun: dict[str, Any] | None = None
+    if triwulan == 4 and "tahunan" in post:
+        arg_tahun = {"versi": post.get("versi-tahunan", ""), "alasan": arg["alasan"]}
+        if b.cara == "label":
+            arg_tahun["label"] = post["tahunan"].strip()
+        else:
+            arg_tahun["nilai"] = angka("tahunan")
+    return arg, arg_tahun, ketik, galat
 
 
 def _galat_dari(exc: ValidationError) -> dict[str, str]:
     if hasattr(exc, "error_dict"):
         return {k: " ".join(v) for k, v in exc.message_dict.items()}
     return {"__all__": " ".join(exc.messages)}
+
+
+@transaction.atomic
+def simpan_baris(*, indikator: Indikator, tahun: int, triwulan: int, oleh: User,
+                 arg: dict[str, Any], arg_tahun: dict[str, Any] | None) -> None:
+    """The quarter, then (TW IV) the year's value: two `realisasi_simpan` calls, each with its own
+    version row, in one transaction, so a refused year value (stale form, bad label) leaves the
+    quarter unsaved too: the operator pressed one button."""
+    layanan.realisasi_simpan(indikator=indikator, tahun=tahun, triwulan=triwulan, oleh=oleh, **arg)
+    if arg_tahun is None:
+        return
+    try:
+        layanan.realisasi_simpan(indikator=indikator, tahun=tahun, triwulan=TAHUNAN, oleh=oleh, **arg_tahun)
+    except KonflikVersi as exc:
+        raise KonflikVersi(f"Realisasi tahunan: {' '.join(exc.messages)}", code="konflik_versi") from exc
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict") or getattr(exc, "code", None) == "terkunci":
+            raise
+        raise ValidationError({"tahunan": exc.messages}) from exc
 
 
 # ------------------------------------------------------------------------------------ pages
@@ -190,7 +277,7 @@ class IsianView(_RealisasiMixin, TemplateView):
         tahun_renstra = list(halaman.renstra.tahun) if halaman.renstra else []
         context.update(
             halaman=halaman,
-            forms=[(k, [form_baris(b) for b in k.baris]) for k in halaman.kelompok],
+            forms=[(k, [form_baris(b, halaman) for b in k.baris]) for k in halaman.kelompok],
             boleh_isi=boleh_isi,
             boleh_isi_peran=boleh(self.request.user, Aksi.ISI_REALISASI, opd=self.opd),  # type: ignore[arg-type]
             pesan_kunci=pesan_terkunci(halaman.status) if halaman.status and not halaman.status.terbuka else "",
@@ -219,8 +306,9 @@ class _BarisMixin(_RealisasiMixin):
     def tampil(self, halaman: HalamanIsian, form: FormBaris, *, oob: bool = False) -> HttpResponse:
         if not self.request.headers.get("HX-Request"):
             # Without JavaScript: back to the page (the message says what happened).
-            if form.galat or any(b.galat for b in [*form.bidang, *form.narasi]):
-                for g in form.galat or ["Isian belum disimpan: periksa kembali angka yang diketik."]:
+            if form.ada_galat:
+                umum = form.galat or ([form.galat_alasan] if form.galat_alasan else [])
+                for g in umum or ["Isian belum disimpan: periksa kembali angka yang diketik."]:
                     messages.error(self.request, g)
             elif form.berhasil:
                 messages.success(self.request, form.berhasil)
@@ -238,24 +326,24 @@ class SimpanBarisView(_BarisMixin, View):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         ind = self.indikator()
         halaman = self.halaman(ind)
-        b = halaman.baris[0]
-        arg, ketik, galat = baca_form(request.POST, b)
+        b, tw = halaman.baris[0], halaman.triwulan
+        arg, arg_tahun, ketik, galat = baca_form(request.POST, b, tw)
         if galat:
-            return self.tampil(halaman, form_baris(b, ketik, galat))
+            return self.tampil(halaman, form_baris(b, halaman, ketik, galat))
         try:
-            layanan.realisasi_simpan(indikator=ind, tahun=halaman.tahun, triwulan=halaman.triwulan,
-                                     oleh=request.user, **arg)  # type: ignore[arg-type]
+            simpan_baris(indikator=ind, tahun=halaman.tahun, triwulan=tw, oleh=request.user,  # type: ignore[arg-type]
+                         arg=arg, arg_tahun=arg_tahun)
         except KonflikVersi as exc:
             # Show the stored values beside the user's own, and the current version: saving again
             # is then a deliberate overwrite.
             baru = self.halaman(ind)
-            form = form_baris(baru.baris[0], ketik, {"__all__": " ".join(exc.messages)})
+            form = form_baris(baru.baris[0], baru, ketik, {"__all__": " ".join(exc.messages)})
             form.konflik = True
             return self.tampil(baru, form)
         except ValidationError as exc:
-            return self.tampil(halaman, form_baris(b, ketik, _galat_dari(exc)))
+            return self.tampil(halaman, form_baris(b, halaman, ketik, _galat_dari(exc)))
         baru = self.halaman(ind)
-        form = form_baris(baru.baris[0])
+        form = form_baris(baru.baris[0], baru)
         form.berhasil = "Tersimpan."
         return self.tampil(baru, form, oob=True)
 
@@ -274,11 +362,11 @@ class BuktiTambahView(_BarisMixin, View):
                 alasan=request.POST.get("alasan", ""), oleh=request.user,  # type: ignore[arg-type]
             )
         except ValidationError as exc:
-            form = form_baris(halaman.baris[0])
+            form = form_baris(halaman.baris[0], halaman)
             form.galat = [f"Bukti belum ditambahkan: {' '.join(exc.messages)}"]
             return self.tampil(halaman, form)
         baru = self.halaman(ind)
-        form = form_baris(baru.baris[0])
+        form = form_baris(baru.baris[0], baru)
         form.berhasil = "Bukti ditambahkan."
         return self.tampil(baru, form)
 
@@ -296,11 +384,11 @@ class BuktiHapusView(_BuktiMixin, _BarisMixin, View):
             layanan.bukti_hapus(bukti=bukti, oleh=request.user, alasan=request.POST.get("alasan", ""))  # type: ignore[arg-type]
         except ValidationError as exc:
             halaman = self.halaman(bukti.indikator)
-            form = form_baris(halaman.baris[0])
+            form = form_baris(halaman.baris[0], halaman)
             form.galat = [f"Bukti belum dihapus: {' '.join(exc.messages)}"]
             return self.tampil(halaman, form)
         halaman = self.halaman(bukti.indikator)
-        form = form_baris(halaman.baris[0])
+        form = form_baris(halaman.baris[0], halaman)
         form.berhasil = "Bukti dihapus."
         return self.tampil(halaman, form)
 
