@@ -32,6 +32,7 @@ test: setup
 
 lint: setup
 	$(BIN)/ruff check sakip tests
+	$(BIN)/mypy --strict sakip/engine
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -34,7 +35,8 @@ ROMAWI = {0: "tahunan", 1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def nama_triwulan(tahun: int, triwulan: int) -> str:
-    return f"TW {ROMAWI[triwulan]} {tahun}"
+    """"TW II 2025"; the year's own value (triwulan 0) is "tahunan 2025"."""
+    return f"tahunan {tahun}" if triwulan == 0 else f"TW {ROMAWI[triwulan]} {tahun}"
 
 
 def triwulan_kunci(triwulan: int) -> int:
@@ -144,56 +146,64 @@ def jendela_berlaku(*, pemda_id: int, tahun: int, triwulan: int) -> JendelaIsian
     return JendelaIsian.objects.filter(pemda_id=pemda_id, tahun=tahun, triwulan=triwulan).first()
 
 
-@transaction.atomic
-def triwulan_ajukan(*, opd: PerangkatDaerah, tahun: int, triwulan: int, oleh: User, catatan: str = "") -> StatusTriwulan:
-    """Operator submits the quarter for verification (draf or dikembalikan → diajukan).
-
-    Refused before the entry window opens; after it closes the submission is accepted and the
-    quarter is marked late (alur.md §4)."""
-    wajib_boleh(oleh, Aksi.AJUKAN, opd=opd)
+def _langkah(*, opd: PerangkatDaerah, tahun: int, triwulan: int, oleh: User, catatan: str, aksi: Aksi,
+             dari: Collection[str], ke: StatusAlur, tindakan: str,
+             periksa: Callable[[StatusTriwulan], None] | None = None) -> StatusTriwulan:
+    """One forward step of a quarter (ajukan, verifikasi, setujui): the permission, the locked
+    status row in a state the step starts `dari` (else `_tolak_status` with `tindakan`), the step's
+    own check, then the new state with who and when (`<ke>_oleh` / `<ke>_pada`) and the audit
+    record. Call inside the caller's transaction."""
+    wajib_boleh(oleh, aksi, opd=opd)
     st = _kunci_status(opd, tahun, triwulan)
-    if st.status not in STATUS_TERBUKA:
-        raise _tolak_status(st, "diajukan")
-    jendela = jendela_berlaku(pemda_id=opd.pemda_id, tahun=tahun, triwulan=triwulan)
-    hari_ini = timezone.localdate()
-    if jendela is not None and hari_ini < jendela.dibuka:
-        raise ValidationError(
-            f"Jendela pengisian {nama_triwulan(tahun, triwulan)} baru dibuka "
-            f"{jendela.dibuka.strftime('%d-%m-%Y')}; data belum dapat diajukan.", code="belum_dibuka",
-        )
+    if st.status not in dari:
+        raise _tolak_status(st, tindakan)
+    if periksa is not None:
+        periksa(st)
     sebelum = potret(st, ["status", "catatan"])
     sekarang = timezone.now()
-    st.status, st.diajukan_oleh, st.diajukan_pada = StatusAlur.DIAJUKAN, oleh, sekarang
-    st.diverifikasi_oleh = st.diverifikasi_pada = st.disetujui_oleh = st.disetujui_pada = None
-    st.pertama_diajukan_pada = st.pertama_diajukan_pada or sekarang
+    st.status = ke
+    setattr(st, f"{ke.value}_oleh", oleh)
+    setattr(st, f"{ke.value}_pada", sekarang)
+    if ke == StatusAlur.DIAJUKAN:
+        # A (re)submission is reviewed afresh; the first submission is remembered (alur.md §3).
+        st.diverifikasi_oleh = st.diverifikasi_pada = st.disetujui_oleh = st.disetujui_pada = None
+        st.pertama_diajukan_pada = st.pertama_diajukan_pada or sekarang
     _catat(st, sebelum, oleh, alasan=catatan.strip())
     return st
+
+
+def _jendela_sudah_dibuka(st: StatusTriwulan) -> None:
+    """Refused before the entry window opens; after it closes a submission is accepted and the
+    quarter is marked late (alur.md §4)."""
+    jendela = jendela_berlaku(pemda_id=st.opd.pemda_id, tahun=st.tahun, triwulan=st.triwulan)
+    if jendela is not None and timezone.localdate() < jendela.dibuka:
+        raise ValidationError(
+            f"Jendela pengisian {nama_triwulan(st.tahun, st.triwulan)} baru dibuka "
+            f"{jendela.dibuka.strftime('%d-%m-%Y')}; data belum dapat diajukan.", code="belum_dibuka",
+        )
+
+
+@transaction.atomic
+def triwulan_ajukan(*, opd: PerangkatDaerah, tahun: int, triwulan: int, oleh: User, catatan: str = "") -> StatusTriwulan:
+    """Operator submits the quarter for verification (draf or dikembalikan → diajukan), once the
+    entry window has opened."""
+    return _langkah(opd=opd, tahun=tahun, triwulan=triwulan, oleh=oleh, catatan=catatan, aksi=Aksi.AJUKAN,
+                    dari=STATUS_TERBUKA, ke=StatusAlur.DIAJUKAN, tindakan="diajukan",
+                    periksa=_jendela_sudah_dibuka)
 
 
 @transaction.atomic
 def triwulan_verifikasi(*, opd: PerangkatDaerah, tahun: int, triwulan: int, oleh: User, catatan: str = "") -> StatusTriwulan:
     """Verifikator (Pemda) confirms the submitted data (diajukan → diverifikasi)."""
-    wajib_boleh(oleh, Aksi.VERIFIKASI, opd=opd)
-    st = _kunci_status(opd, tahun, triwulan)
-    if st.status != StatusAlur.DIAJUKAN:
-        raise _tolak_status(st, "diverifikasi")
-    sebelum = potret(st, ["status", "catatan"])
-    st.status, st.diverifikasi_oleh, st.diverifikasi_pada = StatusAlur.DIVERIFIKASI, oleh, timezone.now()
-    _catat(st, sebelum, oleh, alasan=catatan.strip())
-    return st
+    return _langkah(opd=opd, tahun=tahun, triwulan=triwulan, oleh=oleh, catatan=catatan, aksi=Aksi.VERIFIKASI,
+                    dari={StatusAlur.DIAJUKAN}, ke=StatusAlur.DIVERIFIKASI, tindakan="diverifikasi")
 
 
 @transaction.atomic
 def triwulan_setujui(*, opd: PerangkatDaerah, tahun: int, triwulan: int, oleh: User, catatan: str = "") -> StatusTriwulan:
     """Kepala OPD approves (diverifikasi → disetujui): the quarter's data is locked."""
-    wajib_boleh(oleh, Aksi.SETUJUI, opd=opd)
-    st = _kunci_status(opd, tahun, triwulan)
-    if st.status != StatusAlur.DIVERIFIKASI:
-        raise _tolak_status(st, "disetujui")
-    sebelum = potret(st, ["status", "catatan"])
-    st.status, st.disetujui_oleh, st.disetujui_pada = StatusAlur.DISETUJUI, oleh, timezone.now()
-    _catat(st, sebelum, oleh, alasan=catatan.strip())
-    return st
+    return _langkah(opd=opd, tahun=tahun, triwulan=triwulan, oleh=oleh, catatan=catatan, aksi=Aksi.SETUJUI,
+                    dari={StatusAlur.DIVERIFIKASI}, ke=StatusAlur.DISETUJUI, tindakan="disetujui")
 
 
 # Who may return a quarter from which state: the one whose step it is now — the verifikator a

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -28,6 +28,9 @@ from django.utils import timezone
 from sakip.organisasi.models import Pemda, PerangkatDaerah
 
 from .models import AksiJejak, Jejak
+
+if TYPE_CHECKING:
+    from sakip.akun.models import User
 
 
 class KonflikVersi(ValidationError):
@@ -95,6 +98,14 @@ def jejak_catat(
     perubahan = dict(perubahan or {})
     if aksi == AksiJejak.UBAH and not perubahan:
         return None
+    return _jejak_tulis(oleh=oleh, objek=objek, aksi=aksi, perubahan=perubahan, alasan=alasan, opd=opd,
+                        pemda=pemda, sumber=sumber, label=label)
+
+
+def _jejak_tulis(
+    *, oleh: Any, objek: models.Model, aksi: AksiJejak | str, perubahan: dict[str, Any], alasan: str,
+    opd: PerangkatDaerah | None, pemda: Pemda | None, sumber: str, label: str | None,
+) -> Jejak:
     pemda_id, opd_id = _lingkup(objek, opd, pemda)
     pengguna_id = getattr(oleh, "pk", None) if oleh is not None and getattr(oleh, "is_authenticated", False) else None
     return Jejak.objects.create(
@@ -118,10 +129,10 @@ def jejak_impor(
 
     Imports write hundreds of rows; a per-row trail would drown the per-record history, while one
     row per import still answers "where did this number come from" (the file is named)."""
-    return jejak_catat(
-        oleh=oleh, objek=objek, opd=opd, aksi=AksiJejak.IMPOR, sumber=f"impor:{sumber}"[:100],
-        perubahan={"impor": {"label": f"Impor {sumber}", "lama": "", "baru": ringkasan}},
-    ) or Jejak()  # never None: an IMPOR always has its summary
+    return _jejak_tulis(
+        oleh=oleh, objek=objek, opd=opd, pemda=None, aksi=AksiJejak.IMPOR, sumber=f"impor:{sumber}"[:100],
+        perubahan={"impor": {"label": f"Impor {sumber}", "lama": "", "baru": ringkasan}}, alasan="", label=None,
+    )
 
 
 def alasan_wajib(alasan: str, *, mengapa: str) -> str:
@@ -147,6 +158,13 @@ def _terakhir(obj: models.Model) -> Jejak | None:
     )
 
 
+def oleh_siapa(pengguna: User | None, waktu: dt.datetime) -> str:
+    """" oleh Rina pada 23-11-2026 14.05": who changed a row and when, for conflict messages
+    (no user: a script or an import, "sistem")."""
+    nama = (pengguna.get_full_name() or pengguna.username) if pengguna else "sistem"
+    return f" oleh {nama} pada {timezone.localtime(waktu).strftime('%d-%m-%Y %H.%M')}"
+
+
 def versi_periksa(obj: models.Model, versi_form: int | str | None) -> None:
     """Refuse a save based on a stale read. `obj` must be the row locked for update."""
     if versi_form in (None, ""):
@@ -159,11 +177,7 @@ def versi_periksa(obj: models.Model, versi_form: int | str | None) -> None:
     if versi == sekarang:
         return
     jejak = _terakhir(obj)
-    siapa = ""
-    if jejak is not None:
-        nama = (jejak.pengguna.get_full_name() or jejak.pengguna.username) if jejak.pengguna else "sistem"
-        waktu = timezone.localtime(jejak.waktu).strftime("%d-%m-%Y %H.%M")
-        siapa = f" oleh {nama} pada {waktu}"
+    siapa = oleh_siapa(jejak.pengguna, jejak.waktu) if jejak is not None else ""
     raise KonflikVersi(
         f"Data ini telah diubah{siapa} setelah Anda membukanya. Perubahan Anda belum disimpan: "
         "periksa nilai terbaru, lalu simpan kembali isian Anda.",

@@ -17,9 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
 
 # The key under which a mapping read from a workbook says where each of its values came from.
 LOKASI = "_lokasi"
@@ -172,6 +175,58 @@ class Pemeriksa:
     def selesai(self) -> None:
         if self.kesalahan:
             raise ImporGagal(self.kesalahan)
+
+
+# Sakip's workbooks are well under 1 MB; the cap keeps a stray upload from tying up a worker.
+MAKS_UKURAN_XLSX = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ContohSel:
+    """A cell of one workbook, named as the importers name cells (`Indikator!F12`): the upload
+    error page explains that form with a cell of the very workbook uploaded."""
+
+    lembar: str
+    kolom: str
+    baris: int
+    petunjuk: bool = True  # the workbook has a Petunjuk sheet
+
+    def __str__(self) -> str:
+        return f"{self.lembar}!{self.kolom}{self.baris}"
+
+    @property
+    def kotak_nama(self) -> bool:
+        # Excel's Name Box takes `Lembar!F12` as written only when the sheet name has no space
+        # (otherwise it wants `'Tindak Lanjut LHE'!H4`).
+        return " " not in self.lembar
+
+
+def nama_berkas(berkas: "UploadedFile | None") -> str:
+    """The uploaded file's name as the error page shows it."""
+    return berkas.name if berkas is not None and berkas.name else "berkas"
+
+
+def berkas_xlsx_periksa(berkas: "UploadedFile | None", *, maks_ukuran: int = MAKS_UKURAN_XLSX) -> bytes:
+    """The content of an uploaded workbook; ImporGagal when no file came, it is not an .xlsx or
+    it is larger than `maks_ukuran` bytes (the same words on every upload page)."""
+    if berkas is None:
+        raise ImporGagal([KesalahanImpor("berkas", "pilih buku kerja .xlsx untuk diunggah")])
+    nama = nama_berkas(berkas)
+    if not nama.lower().endswith(".xlsx"):
+        raise ImporGagal([KesalahanImpor(nama, "hanya buku kerja Excel .xlsx yang dapat diunggah")])
+    if berkas.size is not None and berkas.size > maks_ukuran:
+        raise ImporGagal([KesalahanImpor(nama, f"berkas lebih dari {maks_ukuran // 2**20} MB")])
+    return berkas.read()
+
+
+def dokumen_opd_periksa(dokumen: Mapping[str, Any], *, opd: str, sumber: str) -> None:
+    """ImporGagal when a workbook read on an OPD's page names another OPD: the permission was
+    checked on the page's OPD, so the workbook must not write another OPD's data."""
+    if dokumen.get("opd") != opd:
+        sel = dokumen.get(LOKASI, {}).get("opd", sumber)
+        raise ImporGagal([KesalahanImpor(
+            sel, f"buku kerja ini untuk OPD {dokumen.get('opd')!r}, bukan {opd!r}; "
+                 "unggah di halaman OPD tersebut")])
 
 
 def baca_yaml(path: Path) -> Mapping[str, Any]:

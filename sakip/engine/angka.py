@@ -29,8 +29,8 @@ from decimal import (
     ROUND_DOWN,
     ROUND_HALF_EVEN,
     ROUND_HALF_UP,
+    Context,
     Decimal,
-    localcontext,
 )
 from enum import StrEnum
 from fractions import Fraction
@@ -58,11 +58,35 @@ class Pembulatan(StrEnum):
 
     @property
     def mode_decimal(self) -> str:
-        return {
-            Pembulatan.HALF_UP: ROUND_HALF_UP,
-            Pembulatan.HALF_EVEN: ROUND_HALF_EVEN,
-            Pembulatan.DOWN: ROUND_DOWN,
-        }[self]
+        return _MODE_DECIMAL[self]
+
+
+_MODE_DECIMAL = {
+    Pembulatan.HALF_UP: ROUND_HALF_UP,
+    Pembulatan.HALF_EVEN: ROUND_HALF_EVEN,
+    Pembulatan.DOWN: ROUND_DOWN,
+}
+
+# Contexts are passed to each operation instead of entering `localcontext()`: a bulk recompute
+# rounds and divides millions of times, and entering a context costs more than the operation.
+# `_KONTEKS` has PRESISI digits and the widest exponent range; an operation that needs more
+# digits gets a context of its own (`_konteks`).
+_KONTEKS = Context(prec=PRESISI, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
+def _konteks(prec: int) -> Context:
+    return _KONTEKS if prec <= PRESISI else Context(prec=prec, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
+_KUANTUM: dict[int, Decimal] = {}
+
+
+def _kuantum(desimal: int) -> Decimal:
+    """Decimal(1).scaleb(-desimal), once per number of decimals."""
+    q = _KUANTUM.get(desimal)
+    if q is None:
+        q = _KUANTUM[desimal] = Decimal(1).scaleb(-desimal, context=_KONTEKS)
+    return q
 
 
 _MINUS = "-−"  # ASCII hyphen-minus and U+2212, which the jejak texts use
@@ -205,20 +229,15 @@ def to_decimal(value: object, *, boleh_persen: bool = False) -> Decimal:
 def bulatkan(value: Decimal, desimal: int = 2, mode: Pembulatan = Pembulatan.HALF_UP) -> Decimal:
     """THE rounding helper: round to `desimal` places. Use it only to present a value."""
     _wajib_terhingga(value)
-    with localcontext() as ctx:
-        ctx.prec = max(PRESISI, value.adjusted() + desimal + 2)
-        ctx.Emax, ctx.Emin = MAX_EMAX, MIN_EMIN
-        return value.quantize(Decimal(1).scaleb(-desimal), rounding=mode.mode_decimal)
+    ctx = _konteks(value.adjusted() + desimal + 2)
+    return value.quantize(_kuantum(desimal), rounding=_MODE_DECIMAL[mode], context=ctx)
 
 
 def dari_pecahan(nilai: Fraction) -> Decimal:
     """Exact rational -> Decimal: exact when it terminates within `PRESISI` digits, otherwise
     correctly rounded (half-even) to `PRESISI` significant digits. The only place the engine
     divides, so every quotient is rounded once, at the end of a computation."""
-    with localcontext() as ctx:
-        ctx.prec = PRESISI
-        ctx.Emax, ctx.Emin = MAX_EMAX, MIN_EMIN
-        hasil = Decimal(nilai.numerator) / Decimal(nilai.denominator)
+    hasil = _KONTEKS.divide(Decimal(nilai.numerator), Decimal(nilai.denominator))
     return hasil.copy_abs() if hasil.is_zero() else hasil
 
 
@@ -226,12 +245,11 @@ def jumlahkan(nilai: Sequence[Decimal]) -> Decimal:
     """Exact sum that keeps the typed exponent (`1,500 + 2,500` -> `4,000`)."""
     if not nilai:
         return Decimal(0)
-    with localcontext() as ctx:
-        lebar = max(v.adjusted() for v in nilai) + max(jumlah_desimal(v) for v in nilai)
-        ctx.prec = max(PRESISI, lebar + len(nilai) + 2)
-        total = Decimal(0)
-        for v in nilai:
-            total += v
+    lebar = max(v.adjusted() for v in nilai) + max(jumlah_desimal(v) for v in nilai)
+    ctx = _konteks(lebar + len(nilai) + 2)
+    total = Decimal(0)
+    for v in nilai:
+        total = ctx.add(total, v)
     return total
 
 
@@ -245,15 +263,12 @@ def format_angka(
     if desimal is not None:
         value = bulatkan(value, desimal, pembulatan)
     _wajib_terhingga(value)
-    teks = format(value.copy_abs(), "f")
-    bulat, _, pecahan = teks.partition(".")
-    kelompok: list[str] = []
-    while len(bulat) > 3:
-        bulat, ekor = bulat[:-3], bulat[-3:]
-        kelompok.insert(0, ekor)
-    kelompok.insert(0, bulat)
-    hasil = ".".join(kelompok) + ("," + pecahan if pecahan else "")
+    # Python groups with "," and marks decimals with "."; Indonesian is the other way round.
+    hasil = format(value.copy_abs(), ",f").translate(_TUKAR_TANDA)
     return "-" + hasil if value < 0 else hasil
+
+
+_TUKAR_TANDA = str.maketrans(",.", ".,")
 
 
 def format_persen(
@@ -282,9 +297,7 @@ def format_masukan(value: Decimal) -> str:
     """
     _wajib_terhingga(value)
     if jumlah_desimal(value) > MAKS_DESIMAL_MASUKAN:
-        with localcontext() as ctx:
-            ctx.prec = max(PRESISI, len(value.as_tuple().digits))
-            value = value.normalize()
+        value = value.normalize(context=_konteks(len(value.as_tuple().digits)))
         if jumlah_desimal(value) > MAKS_DESIMAL_MASUKAN:
             value = bulatkan(value, MAKS_DESIMAL_MASUKAN)
     return format_angka(value, None)

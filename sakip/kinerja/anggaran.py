@@ -135,8 +135,16 @@ def golongan_sumber(sumber: str) -> str:
 
 @dataclass(frozen=True)
 class Temuan:
+    """An upper line whose `kolom` (pagu or realisasi) is not the sum of its leaves."""
+
     label: str
-    pesan: str
+    kolom: str  # "pagu" | "realisasi"
+    tercatat: Decimal
+    jumlah_rincian: Decimal
+
+    @property
+    def pesan(self) -> str:
+        return f"{self.kolom} {self.tercatat} ≠ jumlah rincian {self.jumlah_rincian}"
 
 
 def periksa_konsistensi(baris: Sequence[Baris]) -> list[Temuan]:
@@ -149,7 +157,7 @@ def periksa_konsistensi(baris: Sequence[Baris]) -> list[Temuan]:
         bawah = [d for d in leaves if d.jalur[: len(b.jalur)] == b.jalur and d.jalur != b.jalur]
         total = jumlah(bawah)
         if total.pagu != b.pagu:
-            temuan.append(Temuan(b.label, f"pagu {b.pagu} ≠ jumlah rincian {total.pagu}"))
+            temuan.append(Temuan(b.label, "pagu", b.pagu, total.pagu))
         if b.realisasi is not None and total.realisasi is not None and total.realisasi != b.realisasi:
-            temuan.append(Temuan(b.label, f"realisasi {b.realisasi} ≠ jumlah rincian {total.realisasi}"))
+            temuan.append(Temuan(b.label, "realisasi", b.realisasi, total.realisasi))
     return temuan

@@ -1,11 +1,11 @@
 """PK, Rencana Aksi and budget realisation as Excel workbooks (docs/formats/excel-kinerja.md).
 
-Same design as the plan workbook (`sakip.perencanaan.excel`, whose sheet/column machinery is
-reused): a workbook is written from the document of docs/formats/pk.md, rencana-aksi.md or
-anggaran.md (`ekspor.py`) and read back into exactly that document, each mapping carrying its
-`_lokasi` (cells), so the one importer of each format serves YAML and Excel and names the cell of
-every error ("Kinerja!E7: …"). Numbers are TEXT cells in Indonesian notation ("22,300",
-"670.610.850"); a fraction Excel turned into a float is refused, never guessed.
+Same design as the plan workbook (`sakip.perencanaan.excel`; the sheet/column machinery of both
+is `sakip.core.excel`): a workbook is written from the document of docs/formats/pk.md,
+rencana-aksi.md or anggaran.md (`ekspor.py`) and read back into exactly that document, each mapping
+carrying its `_lokasi` (cells), so the one importer of each format serves YAML and Excel and names
+the cell of every error ("Kinerja!E7: …"). Numbers are TEXT cells in Indonesian notation
+("22,300", "670.610.850"); a fraction Excel turned into a float is refused, never guessed.
 
 Columns marked "(info)" are context for the person editing (indicator names, units, computed
 absorption) and are not imported.
@@ -18,23 +18,25 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sakip.core.impor import LOKASI, ImporGagal, KesalahanImpor
-from sakip.perencanaan.excel import (
+from sakip.core.excel import (
     BULAT,
     MIMETYPE,
     TANGGAL,
+    Baris,
     Kolom,
     Lembar,
-    _baca_sel,
-    _Baris,
-    _buka,
-    _Pembaca,
-    _posisi_kolom,
-    _Tabel,
-    _tulis_lembar,
+    Pembaca,
+    Tabel,
+    baca_baris,
+    buka_buku,
+    buka_lembar,
+    tulis_lembar,
+    ubah_sel,
 )
+from sakip.core.impor import LOKASI, ContohSel, ImporGagal, KesalahanImpor
 
 from .models import JenisTargetTW, JenisVersi, KelompokAnggaran, SumberDana
 
@@ -53,8 +55,19 @@ class Buku:
     judul: str
     identitas: tuple[Kolom, ...]  # rows of the key/value sheet named `lembar_identitas`
     lembar: tuple[Lembar, ...]
-    petunjuk: tuple[str, ...]
+    petunjuk: tuple[str, ...]  # "{contoh}" stands for `contoh_sel`
+    # (sheet, column) of the example cell that the Petunjuk sheet and the upload error page use to
+    # explain how errors name cells: a cell of this very workbook, never another's.
+    contoh: tuple[str, str]
     lembar_identitas: str = "Identitas"
+
+    @property
+    def contoh_sel(self) -> ContohSel:
+        """The example cell, its column letter as written by `tulis` (row 7: a typical data row)."""
+        nama_lembar, nama_kolom = self.contoh
+        lembar = next(lb for lb in self.lembar if lb.nama == nama_lembar)
+        posisi = next(j for j, k in enumerate(lembar.kolom, start=1) if k.nama == nama_kolom)
+        return ContohSel(nama_lembar, get_column_letter(posisi), 7)
 
 
 def _kv(nama: str) -> Lembar:
@@ -69,7 +82,7 @@ _TW_KOLOM = tuple(Kolom(f"target_tw{i}", f"Target TW {'I' * i if i < 4 else 'IV'
                         "tidak ada", lebar=11) for i in range(1, 5))
 _UMUM = (
     "Unduh, ubah, lalu unggah kembali di halaman yang sama. Impor bersifat semua-atau-tidak-sama-sekali: bila ada "
-    "satu kesalahan, tidak ada yang disimpan, dan setiap kesalahan disebut dengan selnya (mis. Kinerja!E7).",
+    "satu kesalahan, tidak ada yang disimpan, dan setiap kesalahan disebut dengan selnya (mis. {contoh}).",
     "Angka ditulis sebagai TEKS dalam format Indonesia: titik pemisah ribuan, koma desimal (\"670.610.850\", "
     "\"22,300\"); rentang ditulis \"3 - 10\". Pecahan yang diubah Excel menjadi bilangan ditolak karena "
     "desimalnya tidak dapat dipastikan: format sel sebagai Teks lalu ketik ulang. Tanggal ditulis YYYY-MM-DD.",
@@ -129,6 +142,7 @@ BUKU_PK = Buku(
         "atau pada baris alasan lembar PK. Versi lama tetap tersimpan untuk perbandingan.",
         *_UMUM,
     ),
+    contoh=("Kinerja", "target"),
     lembar_identitas="PK",
 )
 
@@ -154,6 +168,7 @@ BUKU_RENCANA_AKSI = Buku(
         "Mengunggahnya mengganti seluruh baris Rencana Aksi tahun itu; perubahan dicatat dalam jejak audit.",
         *_UMUM,
     ),
+    contoh=("RencanaAksi", "target_tw1"),
 )
 
 BUKU_ANGGARAN = Buku(
@@ -191,6 +206,7 @@ BUKU_ANGGARAN = Buku(
         "Lembar Ringkasan (bila ada) hanya keterangan hasil hitungan dan tidak diimpor.",
         *_UMUM,
     ),
+    contoh=("Belanja", "realisasi"),
 )
 
 
@@ -247,7 +263,7 @@ def tulis(buku: Buku, dokumen: Mapping[str, Any], *,
     _tulis_petunjuk(petunjuk, buku)
     baris = _BARIS[buku.judul](dokumen)
     for lembar in buku.lembar:
-        _tulis_lembar(wb.create_sheet(lembar.nama), lembar, lembar.kolom, baris[lembar.nama])
+        tulis_lembar(wb.create_sheet(lembar.nama), lembar, lembar.kolom, baris[lembar.nama])
     if tambahan is not None:
         tambahan(wb)
     keluaran = io.BytesIO()
@@ -259,7 +275,7 @@ def _tulis_petunjuk(ws: Worksheet, buku: Buku) -> None:
     ws.append([f"Petunjuk buku kerja {buku.judul} Sakip"])
     ws["A1"].font = Font(bold=True, size=14)
     for paragraf in buku.petunjuk:
-        ws.append([paragraf])
+        ws.append([paragraf.replace("{contoh}", str(buku.contoh_sel))])
     ws.append([])
     ws.append(["Lembar", "Kolom", "Arti"])
     for sel in ws[ws.max_row]:
@@ -277,34 +293,20 @@ def _tulis_petunjuk(ws: Worksheet, buku: Buku) -> None:
 # ================================================================ reading
 
 
-def _baca_tabel(pembaca: _Pembaca, wb: Any, lembar: Lembar) -> _Tabel | None:
-    if lembar.nama not in wb.sheetnames:
-        pembaca.salah(lembar.nama, f"lembar {lembar.nama!r} tidak ada; semua lembar buku kerja wajib ada")
+def _baca_tabel(pembaca: Pembaca, wb: Any, lembar: Lembar) -> Tabel | None:
+    ditemukan = buka_lembar(pembaca, wb, lembar, hilang="semua lembar buku kerja wajib ada")
+    if ditemukan is None:
         return None
-    ws = wb[lembar.nama]
-    posisi = _posisi_kolom(pembaca, ws, lembar)
-    if posisi is None:
-        return None
+    ws, posisi = ditemukan
     kolom = {k.nama: k for k in lembar.kolom if k.nama in posisi and not k.arti.startswith("(info)")}
-    from openpyxl.utils import get_column_letter
-
-    huruf = {nama: get_column_letter(posisi[nama] + 1) for nama in kolom}
-    baris: list[_Baris] = []
-    for nomor, sel_baris in enumerate(ws.iter_rows(min_row=2), start=2):
-        nilai = {nama: _baca_sel(pembaca, sel_baris, posisi[nama], k, f"{lembar.nama}!{huruf[nama]}{nomor}")
-                 for nama, k in kolom.items()}
-        if any(v is not None for v in nilai.values()):
-            baris.append(_Baris(lembar.nama, nomor, nilai, huruf, lembar.kunci))
-    return _Tabel(lembar.nama, baris, huruf)
+    return baca_baris(pembaca, ws, lembar, kolom, posisi)
 
 
-def _baca_identitas(pembaca: _Pembaca, tabel: _Tabel, buku: Buku) -> tuple[dict[str, Any], dict[str, str]]:
+def _baca_identitas(pembaca: Pembaca, tabel: Tabel, buku: Buku) -> tuple[dict[str, Any], dict[str, str]]:
     """The key/value sheet: values by key (typed by the key's Kolom) and each value's cell."""
     jenis = {k.nama: k for k in buku.identitas}
     nilai: dict[str, Any] = {}
     lokasi: dict[str, str] = {}
-    from sakip.perencanaan.excel import _ubah
-
     for b in tabel.baris:
         kunci = str(b.nilai.get("kunci") or "").strip()
         if kunci not in jenis:
@@ -315,18 +317,18 @@ def _baca_identitas(pembaca: _Pembaca, tabel: _Tabel, buku: Buku) -> tuple[dict[
             continue
         lokasi[kunci] = b.sel("nilai")
         mentah = b.nilai.get("nilai")
-        nilai[kunci] = _ubah(pembaca, mentah, jenis[kunci].jenis, lokasi[kunci]) if mentah is not None else None
+        nilai[kunci] = ubah_sel(pembaca, mentah, jenis[kunci].jenis, lokasi[kunci]) if mentah is not None else None
     return nilai, lokasi
 
 
-def _tw_dok(b: _Baris) -> tuple[dict[str, Any], dict[str, str]]:
+def _tw_dok(b: Baris) -> tuple[dict[str, Any], dict[str, str]]:
     """A row's four TW cells as the document's `target_tw` list, and their cells for errors."""
     tw = [b.nilai.get(k) for k in TW]
     peta = {f"target_tw[{i}]": b.sel(k) for i, k in enumerate(TW, start=1)} | {"target_tw": b.sel(TW[0])}
     return {"target_tw": tw if any(t is not None for t in tw) else None}, peta
 
 
-def _baris_dok(b: _Baris, *, tw: bool = False) -> dict[str, Any]:
+def _baris_dok(b: Baris, *, tw: bool = False) -> dict[str, Any]:
     data = {k: v for k, v in b.nilai.items() if k not in TW}
     peta = b.peta()
     if tw:
@@ -339,8 +341,8 @@ def _baris_dok(b: _Baris, *, tw: bool = False) -> dict[str, Any]:
 
 def baca(buku: Buku, isi: bytes, *, sumber: str) -> dict[str, Any]:
     """The document of a workbook, each mapping located; ImporGagal lists every structural error."""
-    pembaca = _Pembaca()
-    wb = _buka(isi, sumber)
+    pembaca = Pembaca()
+    wb = buka_buku(isi, sumber)
     tabel = {lb.nama: t for lb in buku.lembar if (t := _baca_tabel(pembaca, wb, lb)) is not None}
     if len(tabel) < len(buku.lembar):
         pembaca.selesai()
@@ -359,7 +361,7 @@ def baca(buku: Buku, isi: bytes, *, sumber: str) -> dict[str, Any]:
     return dok
 
 
-def _versi_dok(nilai: Mapping[str, Any], lokasi: Mapping[str, str], tabel: Mapping[str, _Tabel]) -> dict[str, Any]:
+def _versi_dok(nilai: Mapping[str, Any], lokasi: Mapping[str, str], tabel: Mapping[str, Tabel]) -> dict[str, Any]:
     def pihak(awalan: str, kunci: Sequence[str]) -> dict[str, Any]:
         return {**{k: nilai.get(f"{awalan}_{k}") for k in kunci},
                 LOKASI: {k: lokasi[f"{awalan}_{k}"] for k in kunci if f"{awalan}_{k}" in lokasi}

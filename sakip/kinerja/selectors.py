@@ -44,11 +44,15 @@ def pk_berlaku(*, opd: PerangkatDaerah, tahun: int) -> VersiPK | None:
 
 @dataclass(frozen=True)
 class PerubahanTarget:
-    sasaran: str
-    indikator: str
+    sasaran: str  # ref
+    indikator: str  # ref
     kolom: str  # "target", "target_tw1" … "target_tw4", "baris"
     sebelum: str | None
     sesudah: str | None
+    # The names shown beside the refs: the sasaran's performance statement (its uraian when it has
+    # none, as the PK page prints it) and the indicator's name.
+    sasaran_nama: str = ""
+    indikator_nama: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ class PerubahanAnggaran:
     unit: str  # unit_kerja slug ("" when the PK lists the program once)
     sebelum: Decimal | None  # None: not in version a
     sesudah: Decimal | None  # None: not in version b
+    program_uraian: str = ""  # the program's name beside its ref ("" for a named line)
+    unit_nama: str = ""  # the unit's name, as the page shows it (the slug is the key)
 
     @property
     def selisih(self) -> Decimal | None:
@@ -82,11 +88,23 @@ def _kinerja(versi: VersiPK) -> dict[tuple[str, str], KinerjaPK]:
     }
 
 
-def _anggaran(versi: VersiPK) -> dict[tuple[str, str, str], Decimal]:
-    hasil: dict[tuple[str, str, str], Decimal] = {}
+def _nama_kinerja(k: KinerjaPK) -> tuple[str, str]:
+    return k.sasaran.kinerja or k.sasaran.uraian, k.indikator.nama
+
+
+_KunciAnggaran = tuple[str, str, str]  # (program ref or line name, source, unit slug)
+
+
+def _anggaran(
+    versi: VersiPK, uraian: dict[_KunciAnggaran, tuple[str, str]]
+) -> dict[_KunciAnggaran, Decimal]:
+    """Pagu per key; fills `uraian` with each key's (program name, unit name) ("" for a named
+    line / no unit)."""
+    hasil: dict[_KunciAnggaran, Decimal] = {}
     for a in versi.anggaran.select_related("program", "unit"):
         kunci = (a.program.ref if a.program else a.nama, a.sumber, a.unit.slug if a.unit else "")
         hasil[kunci] = jumlahkan([hasil.get(kunci, Decimal(0)), a.pagu])
+        uraian[kunci] = (a.program.uraian if a.program else "", a.unit.nama if a.unit else "")
     return hasil
 
 
@@ -98,15 +116,19 @@ def pk_bandingkan(*, versi_a: VersiPK, versi_b: VersiPK) -> PerbandinganPK:
     target: list[PerubahanTarget] = []
     for kunci in [*ka, *(k for k in kb if k not in ka)]:
         a, b = ka.get(kunci), kb.get(kunci)
+        baris = b if b is not None else a
+        assert baris is not None  # the key comes from one of the two versions
+        nama = _nama_kinerja(baris)
         if a is None or b is None:
-            target.append(PerubahanTarget(*kunci, "baris", a and a.target, b and b.target))
+            target.append(PerubahanTarget(*kunci, "baris", a and a.target, b and b.target, *nama))
             continue
         for kolom in _KOLOM_TARGET:
             if getattr(a, kolom) != getattr(b, kolom):
-                target.append(PerubahanTarget(*kunci, kolom, getattr(a, kolom), getattr(b, kolom)))
-    aa, ab = _anggaran(versi_a), _anggaran(versi_b)
+                target.append(PerubahanTarget(*kunci, kolom, getattr(a, kolom), getattr(b, kolom), *nama))
+    uraian: dict[_KunciAnggaran, tuple[str, str]] = {}
+    aa, ab = _anggaran(versi_a, uraian), _anggaran(versi_b, uraian)
     anggaran = [
-        PerubahanAnggaran(*kunci, aa.get(kunci), ab.get(kunci))
+        PerubahanAnggaran(*kunci, aa.get(kunci), ab.get(kunci), *uraian[kunci])
         for kunci in [*aa, *(k for k in ab if k not in aa)]
         if aa.get(kunci) != ab.get(kunci)
     ]

@@ -7,7 +7,6 @@ all-or-nothing; a failed one shows every error with its cell and keeps nothing.
 from typing import Any
 
 from django.contrib import messages
-from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,7 +14,7 @@ from django.views import View
 from openpyxl import Workbook
 
 from sakip.akun.izin import Aksi
-from sakip.core.impor import LOKASI, ImporGagal, KesalahanImpor
+from sakip.core.impor import ImporGagal, berkas_xlsx_periksa, dokumen_opd_periksa, nama_berkas
 from sakip.engine.angka import format_angka
 
 from . import excel
@@ -23,8 +22,6 @@ from .ekspor import anggaran_dokumen, pk_dokumen, rencana_aksi_dokumen
 from .impor import HasilImpor, anggaran_impor, pk_impor_buku, rencana_aksi_impor
 from .selectors import LaporanAnggaran, anggaran_opd_tahun, pk_versi_daftar
 from .views import _KinerjaMixin, _unduhan
-
-MAKS_UKURAN = 10 * 1024 * 1024  # a year's workbook is well under 1 MB
 
 
 class PKExcelView(_KinerjaMixin, View):
@@ -98,34 +95,19 @@ class _UnggahView(_KinerjaMixin, View):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         berkas = request.FILES.get("berkas")
-        nama = berkas.name if berkas is not None and berkas.name else "berkas"
+        nama = nama_berkas(berkas)
         try:
-            dokumen = self.baca(berkas)
+            dokumen = excel.baca(self.buku, berkas_xlsx_periksa(berkas), sumber=nama)
+            dokumen_opd_periksa(dokumen, opd=self.opd.slug, sumber=nama)
             hasil = self.impor(dokumen, nama)
         except ImporGagal as exc:
-            return render(request, "kinerja/unggah_galat.html", {
-                **self.konteks_dasar(), "berkas": nama, "kesalahan": exc.kesalahan, "judul": self.buku.judul,
-                "kembali": self.kembali(), "butuh_alasan": self.buku is excel.BUKU_PK})
+            konteks = self.konteks_dasar()
+            return render(request, "web/unggah_galat.html", {
+                **konteks, "berkas": nama, "kesalahan": exc.kesalahan, "judul": self.buku.judul,
+                "kembali": self.kembali(), "contoh": self.buku.contoh_sel,
+                "tersembunyi": {"tahun": konteks["tahun"]}, "butuh_alasan": self.buku is excel.BUKU_PK})
         messages.success(request, f"{self.buku.judul} diimpor dari {nama}: {hasil.ringkasan()}.")
         return redirect(self.kembali(dokumen.get("tahun")))
-
-    def baca(self, berkas: UploadedFile | None) -> dict[str, Any]:
-        if berkas is None:
-            raise ImporGagal([KesalahanImpor("berkas", "pilih buku kerja .xlsx untuk diunggah")])
-        nama = berkas.name or "berkas"
-        if not nama.lower().endswith(".xlsx"):
-            raise ImporGagal([KesalahanImpor(nama, "hanya buku kerja Excel .xlsx yang dapat diunggah")])
-        if berkas.size is not None and berkas.size > MAKS_UKURAN:
-            raise ImporGagal([KesalahanImpor(nama, f"berkas lebih dari {MAKS_UKURAN // 2**20} MB")])
-        dokumen = excel.baca(self.buku, berkas.read(), sumber=nama)
-        if dokumen.get("opd") != self.opd.slug:
-            # The permission was checked on the page's OPD: a workbook naming another OPD must not
-            # write that OPD's data.
-            sel = dokumen.get(LOKASI, {}).get("opd", nama)
-            raise ImporGagal([KesalahanImpor(
-                sel, f"buku kerja ini untuk OPD {dokumen.get('opd')!r}, bukan {self.opd.slug!r}; "
-                     "unggah di halaman OPD tersebut")])
-        return dokumen
 
     def kembali(self, tahun: Any = None) -> str:
         tahun = tahun or self.request.POST.get("tahun", "")

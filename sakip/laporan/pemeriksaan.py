@@ -16,7 +16,6 @@ Which checks, which severity and why: docs/algorithms/periksa.md.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -852,10 +851,6 @@ def bahan_periksa(*, opd: PerangkatDaerah, tahun: int, hari_ini: dt.date | None 
     return b
 
 
-# `kinerja.anggaran.periksa_konsistensi` words its findings "pagu 123.00 ≠ jumlah rincian 456.00".
-_POLA_RINCIAN = re.compile(r"^(pagu|realisasi) (-?[0-9.]+) ≠ jumlah rincian (-?[0-9.]+)$")
-
-
 def _isi_anggaran(b: BahanPeriksa, lap: Any, node: dict[int, tuple[str, str]]) -> None:
     """Budget lines, and the upper lines that differ from their details as `anggaran_opd_tahun`
     found them (its `periksa_konsistensi`, reused rather than rewritten)."""
@@ -864,10 +859,8 @@ def _isi_anggaran(b: BahanPeriksa, lap: Any, node: dict[int, tuple[str, str]]) -
         label = uraian.get(node[bl.node_id][0], bl.nama) if bl.node_id in node else bl.nama
         b.belanja.append(BelanjaPeriksa(label, r.pagu, r.realisasi))
     for t in lap.temuan:
-        cocok = _POLA_RINCIAN.match(t.pesan)
-        if cocok:
-            b.selisih_rincian.append(SelisihRincian(
-                uraian.get(t.label, t.label), cocok[1], Decimal(cocok[2]), Decimal(cocok[3])))
+        b.selisih_rincian.append(
+            SelisihRincian(uraian.get(t.label, t.label), t.kolom, t.tercatat, t.jumlah_rincian))
 
 
 # ---------------------------------------------------------------------------------- entry point

@@ -22,11 +22,11 @@ from django.views import View
 from sakip.akun.izin import Aksi, boleh
 from sakip.akun.mixins import OpdViewMixin
 from sakip.audit.layanan import KonflikVersi
-from sakip.core.impor import ImporGagal, KesalahanImpor
+from sakip.core.impor import ContohSel, ImporGagal, berkas_xlsx_periksa, nama_berkas
 
 from . import layanan
 from .bagian import BAGIAN_PER_KUNCI
-from .excel import rekomendasi_dari_excel, templat_rekomendasi
+from .excel import LEMBAR, rekomendasi_dari_excel, templat_rekomendasi
 from .forms import LHEForm, NarasiForm, RekomendasiForm, UnggahForm
 from .models import LHE, Laporan, Narasi, RekomendasiLHE
 from .selectors import konten_laporan
@@ -249,21 +249,17 @@ class UnggahLHEView(_LaporanMixin, View):
 
     permission = Aksi.UBAH_RENCANA
     http_method_names = ["post"]
-    template_name = "laporan/unggah_galat.html"
+    template_name = "web/unggah_galat.html"
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         berkas = request.FILES.get("berkas")
-        nama = berkas.name if berkas is not None and berkas.name else "berkas"
+        nama = nama_berkas(berkas)
         try:
-            if berkas is None:
-                raise ImporGagal([KesalahanImpor("berkas", "pilih buku kerja .xlsx untuk diunggah")])
-            if not nama.lower().endswith(".xlsx"):
-                raise ImporGagal([KesalahanImpor(nama, "hanya buku kerja Excel .xlsx yang dapat diunggah")])
-            if berkas.size is not None and berkas.size > MAKS_UKURAN:
-                raise ImporGagal([KesalahanImpor(nama, f"berkas lebih dari {MAKS_UKURAN // 2**20} MB")])
-            baris = rekomendasi_dari_excel(berkas.read(), sumber=nama)
+            baris = rekomendasi_dari_excel(berkas_xlsx_periksa(berkas, maks_ukuran=MAKS_UKURAN), sumber=nama)
         except ImporGagal as exc:
-            return self.tampil(berkas=nama, kesalahan=exc.kesalahan, kembali=self.url_lhe())
+            return self.tampil(berkas=nama, kesalahan=exc.kesalahan, kembali=self.url_lhe(),
+                               judul="tindak lanjut LHE", contoh=ContohSel(LEMBAR, "H", 4, petunjuk=False),
+                               remah="laporan/_remah.html", akhir="Impor gagal", lhe_induk=True)
         n = layanan.rekomendasi_ganti(opd=self.opd, tahun=self.tahun, oleh=request.user, baris=baris, sumber=nama)
         messages.success(request, f"Tindak lanjut LHE diimpor dari {nama}: {n} rekomendasi.")
         return redirect(self.url_lhe())

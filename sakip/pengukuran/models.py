@@ -225,10 +225,22 @@ class IsianTriwulan(models.Model):
 
 class HasilCapaian(models.Model):
     """Computed capaian of one indicator for a quarter (1–4) or the year (0). Derived data:
-    rebuilt by the services, never edited. `opd` is denormalised for tenant-scoped reads."""
+    rebuilt by the services, never edited. `opd` is denormalised for tenant-scoped reads.
 
-    opd = models.ForeignKey(PerangkatDaerah, on_delete=models.CASCADE, related_name="+")
-    indikator = models.ForeignKey(Indikator, on_delete=models.CASCADE, related_name="hasil")
+    A full recompute writes two million of these rows, so the table carries only the indexes
+    reads need and no database-level foreign keys (docs/PERFORMANCE.md): PostgreSQL's deferred
+    checks of the two keys doubled the server's time per row (22 → 43 s for 2 M rows). The
+    keys stay ForeignKeys for Django, whose deletes cascade (an indicator or OPD deleted through
+    the ORM takes its results along), and the recompute deletes rows of indicators no longer in
+    the plan. The single-column indexes Django would add are covered by the unique key
+    (indikator, tahun, triwulan) and the index (opd, tahun, triwulan)."""
+
+    opd = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False
+    )
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.CASCADE, related_name="hasil", db_constraint=False, db_index=False
+    )
     tahun = models.PositiveSmallIntegerField()
     triwulan = models.PositiveSmallIntegerField(help_text="1–4, atau 0 untuk tahunan")
     # The quarter's own value (year row: the year's value) and the value to date.

@@ -4,14 +4,13 @@
 reads a workbook back into exactly that document, so the one importer (`impor.rencana_impor`)
 serves YAML and Excel alike and export → import is lossless. Sheets and columns are declared once
 (`LEMBAR`) and drive the writer, the reader and the "Petunjuk" sheet; docs/formats/rencana.md
-("Excel workbook") describes the same, and a test keeps the two in step.
+("Excel workbook") describes the same, and a test keeps the two in step. The sheet/column
+machinery, shared with the PK/RA/budget workbooks, is `sakip.core.excel`.
 
 Decisions (the user's side is in the Petunjuk sheet and the docs):
 
-- Numbers are TEXT cells written the Indonesian way, so "22,300" keeps its three decimals. A
-  number a user typed into a cell Excel turned numeric is accepted when it is whole (written as
-  its digits, exactly); a fraction is refused with its cell: Excel keeps a binary float, the typed
-  decimals ("22,300" or "22,3"?) are gone, and Sakip never guesses a number (engine/angka.py).
+- Numbers are TEXT cells written the Indonesian way; a fraction Excel made numeric is refused
+  with its cell (`sakip.core.excel`).
 - Every mapping read carries a `_lokasi` map (`sakip.core.impor.LOKASI`) from its keys to cells,
   so the importer's own checks name the cell: "Indikator!F12: polaritas harus salah satu dari …".
 - What only a workbook can get wrong (a missing sheet or column, an unknown or circular
@@ -21,22 +20,32 @@ Decisions (the user's side is in the Petunjuk sheet and the docs):
 
 import io
 import re
-import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import Cell
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl import Workbook
+from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sakip.core.impor import LOKASI, ImporGagal, KesalahanImpor
+from sakip.core.excel import (
+    BULAT,
+    MIMETYPE,  # noqa: F401  (the plan's views and tests take it from here)
+    RATA_PANJANG,
+    TANGGAL,
+    YA_TIDAK,
+    Baris,
+    Kolom,
+    Lembar,
+    Pembaca,
+    Tabel,
+    baca_baris,
+    buka_buku,
+    buka_lembar,
+    gaya_judul,
+    tulis_lembar,
+    ubah_sel,
+)
+from sakip.core.impor import LOKASI
 from sakip.engine.agregasi import Agregasi
 from sakip.engine.capaian import Polaritas
 from sakip.engine.kebijakan import RumusNegatif
@@ -44,41 +53,10 @@ from sakip.engine.kebijakan import RumusNegatif
 from .models import JenisNode, JenisStrategi
 from .target import SKALA_KUALITATIF
 
-MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-# Cell kinds.
-TEKS = "teks"
-BULAT = "bulat"  # years, decimals, revision number
-TANGGAL = "tanggal"
-YA_TIDAK = "ya_tidak"
-
 # kebijakan_batas_atas: an override that removes the Pemda's cap (kebijakan {batas_atas: null}).
 TANPA_BATAS = "tanpa batas"
 
-# Whole floats up to 2^53 are exact integers; beyond that Excel has already rounded what was typed.
-_BULAT_AMAN = 2**53
 _TAHUN = re.compile(r"^\d{4}$")
-
-
-@dataclass(frozen=True)
-class Kolom:
-    nama: str  # header in row 1 = the document's key
-    arti: str
-    jenis: str = TEKS
-    pilihan: tuple[str, ...] = ()  # an Excel drop-down list
-    lebar: int = 14
-    panjang: bool = False  # long text: wrapped
-    wajib_ada: bool = True  # the header must be present
-
-
-@dataclass(frozen=True)
-class Lembar:
-    nama: str
-    arti: str
-    kolom: tuple[Kolom, ...]
-    kunci: str  # the column that names a row (row-level errors point at it)
-    beku: str = "B2"  # frozen pane: header row and the identifying column stay visible
-    per_tahun: bool = False  # Target: one more column per year, headed by the year
 
 
 def _pilihan(nilai: Iterable[Any]) -> tuple[str, ...]:
@@ -218,7 +196,7 @@ def dokumen_ke_workbook(dokumen: Mapping[str, Any]) -> bytes:
     for lembar, baris in _baris_dokumen(dokumen).items():
         spec = LEMBAR_MENURUT_NAMA[lembar]
         kolom = spec.kolom + (_kolom_tahun(tahun) if spec.per_tahun else ())
-        _tulis_lembar(buku.create_sheet(lembar), spec, kolom, baris)
+        tulis_lembar(buku.create_sheet(lembar), spec, kolom, baris)
     keluaran = io.BytesIO()
     buku.save(keluaran)
     return keluaran.getvalue()
@@ -312,79 +290,18 @@ def _per_tahun(target: Mapping[Any, Any] | None) -> dict[str, Any]:
     return {str(int(t)): v for t, v in (target or {}).items()}
 
 
-def _nilai_sel(nilai: Any, kolom: Kolom) -> Any:
-    """What goes into a cell: text, except whole numbers of BULAT columns."""
-    if nilai is None or nilai == "":
-        return None
-    if kolom.jenis == YA_TIDAK:
-        return "ya" if nilai else "tidak"
-    if kolom.jenis == BULAT and isinstance(nilai, int) and not isinstance(nilai, bool):
-        return nilai
-    if isinstance(nilai, date):
-        return nilai.isoformat()
-    return str(nilai)
-
-
-_JUDUL_FONT = Font(bold=True, color="FFFFFF")
-_JUDUL_ISI = PatternFill("solid", fgColor="1F5F8B")
-_JUDUL_RATA = Alignment(wrap_text=True, vertical="center")
-_RATA_PANJANG = Alignment(wrap_text=True, vertical="top")
-_RATA = Alignment(vertical="top")
-
-
-def _tulis_lembar(ws: Worksheet, lembar: Lembar, kolom: Sequence[Kolom], baris: Sequence[Mapping[str, Any]]) -> None:
-    for j, k in enumerate(kolom, start=1):
-        sel = ws.cell(row=1, column=j, value=k.nama)
-        sel.font, sel.fill, sel.alignment = _JUDUL_FONT, _JUDUL_ISI, _JUDUL_RATA
-        sel.comment = Comment(k.arti, "Sakip", width=300, height=90)
-        huruf = get_column_letter(j)
-        ws.column_dimensions[huruf].width = k.lebar
-        if k.jenis != BULAT:
-            # New cells typed in Excel stay text too ("22,300" must not become 22.3).
-            ws.column_dimensions[huruf].number_format = "@"
-    for i, data in enumerate(baris, start=2):
-        for j, k in enumerate(kolom, start=1):
-            _isi(ws.cell(row=i, column=j), _nilai_sel(data.get(k.nama), k), k)
-    ws.freeze_panes = lembar.beku
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(kolom))}{len(baris) + 1}"
-    _validasi(ws, kolom)
-
-
-def _isi(sel: Cell, nilai: Any, kolom: Kolom) -> None:
-    sel.value = nilai
-    if isinstance(nilai, str):
-        sel.data_type = "s"  # a text starting with "=" stays text, never an Excel formula
-    if kolom.jenis != BULAT:
-        sel.number_format = "@"
-    sel.alignment = _RATA_PANJANG if kolom.panjang else _RATA
-
-
-def _validasi(ws: Worksheet, kolom: Sequence[Kolom]) -> None:
-    for j, k in enumerate(kolom, start=1):
-        if not k.pilihan:
-            continue
-        daftar = ", ".join(k.pilihan)
-        dv = DataValidation(
-            type="list", formula1=f'"{",".join(k.pilihan)}"', allow_blank=True, showErrorMessage=True,
-            errorTitle=f"Isian {k.nama} tidak dikenal", error=f"Pilih salah satu: {daftar}",
-        )
-        huruf = get_column_letter(j)
-        dv.add(f"{huruf}2:{huruf}1048576")
-        ws.add_data_validation(dv)
-
-
 def _tulis_petunjuk(ws: Worksheet) -> None:
     ws.append(["Petunjuk buku kerja rencana (Renstra) Sakip"])
     ws["A1"].font = Font(bold=True, size=14)
     for paragraf in PETUNJUK_UMUM:
         ws.append([paragraf])
         ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=4)
-        ws.cell(row=ws.max_row, column=1).alignment = _RATA_PANJANG
+        ws.cell(row=ws.max_row, column=1).alignment = RATA_PANJANG
         ws.row_dimensions[ws.max_row].height = 15 * (1 + len(paragraf) // 140)
     ws.append([])
     ws.append(["Lembar", "Kolom", "Arti", "Nilai yang boleh"])
     for sel in ws[ws.max_row]:
-        sel.font, sel.fill, sel.alignment = _JUDUL_FONT, _JUDUL_ISI, _JUDUL_RATA
+        gaya_judul(sel)
     for lembar in LEMBAR:
         ws.append([lembar.nama, "", lembar.arti])
         ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
@@ -399,7 +316,7 @@ def _tulis_petunjuk(ws: Worksheet) -> None:
         ws.column_dimensions[huruf].width = lebar
     for baris in ws.iter_rows(min_row=len(PETUNJUK_UMUM) + 3):
         for sel in baris[2:]:
-            sel.alignment = _RATA_PANJANG
+            sel.alignment = RATA_PANJANG
 
 
 def _nilai_boleh(kolom: Kolom) -> str:
@@ -411,62 +328,12 @@ def _nilai_boleh(kolom: Kolom) -> str:
 # ================================================================ reading
 
 
-@dataclass
-class _Baris:
-    """One data row of a sheet: values by column name, and each column's cell."""
-
-    lembar: str
-    nomor: int
-    nilai: dict[str, Any]
-    huruf: dict[str, str]
-    kunci: str
-
-    def sel(self, kolom: str | None = None) -> str:
-        return f"{self.lembar}!{self.huruf[kolom or self.kunci]}{self.nomor}"
-
-    def peta(self, **tambahan: str) -> dict[str, str]:
-        """The `_lokasi` map of the mapping made from this row; `tambahan` maps document keys
-        that differ from column names (e.g. baseline → baseline_nilai)."""
-        peta = {k: self.sel(k) for k in self.huruf}
-        peta |= {kunci: self.sel(kolom) for kunci, kolom in tambahan.items()}
-        peta[""] = self.sel()
-        return peta
-
-
-@dataclass
-class _Tabel:
-    lembar: str
-    baris: list[_Baris]
-    huruf: dict[str, str]  # column name → letter
-
-    def kolom(self, nama: str) -> str:
-        """A whole column, e.g. "DataElemen!E:E", for errors about several rows."""
-        return f"{self.lembar}!{self.huruf[nama]}:{self.huruf[nama]}"
-
-
-@dataclass
-class _Pembaca:
-    kesalahan: list[KesalahanImpor] = field(default_factory=list)
-    _sel_salah: set[str] = field(default_factory=set)
-
-    def salah(self, lokasi: str, pesan: str) -> None:
-        # One error per cell: a cell that could not be read is empty to the later checks, which
-        # would otherwise add "wajib diisi" to the precise first message.
-        if lokasi not in self._sel_salah:
-            self._sel_salah.add(lokasi)
-            self.kesalahan.append(KesalahanImpor(lokasi, pesan))
-
-    def selesai(self) -> None:
-        if self.kesalahan:
-            raise ImporGagal(self.kesalahan)
-
-
 def workbook_ke_dokumen(isi: bytes, *, sumber: str) -> dict[str, Any]:
     """The plan document of a workbook, each mapping located (`_lokasi`); raises ImporGagal
     listing every structural error with its sheet and cell."""
-    pembaca = _Pembaca()
-    buku = _buka(isi, sumber)
-    tabel: dict[str, _Tabel] = {}
+    pembaca = Pembaca()
+    buku = buka_buku(isi, sumber)
+    tabel: dict[str, Tabel] = {}
     for lembar in LEMBAR:
         hasil = _baca_lembar(pembaca, buku, lembar)
         if hasil is not None:
@@ -480,136 +347,21 @@ def workbook_ke_dokumen(isi: bytes, *, sumber: str) -> dict[str, Any]:
     return dokumen
 
 
-def _buka(isi: bytes, sumber: str) -> Any:
-    try:
-        return load_workbook(io.BytesIO(isi), data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ImporGagal([KesalahanImpor(sumber, f"bukan buku kerja Excel .xlsx yang dapat dibaca ({exc})")]) from exc
-
-
-def _nama_kolom(nilai: Any) -> str | None:
-    if isinstance(nilai, bool) or nilai is None:
+def _baca_lembar(pembaca: Pembaca, buku: Any, lembar: Lembar) -> Tabel | None:
+    ditemukan = buka_lembar(pembaca, buku, lembar, hilang="semua lembar buku kerja rencana wajib ada "
+                            "(lembar yang hilang akan mengosongkan isinya)")
+    if ditemukan is None:
         return None
-    if isinstance(nilai, float) and nilai.is_integer():
-        nilai = int(nilai)
-    teks = str(nilai).strip().lower()
-    return teks or None
-
-
-def _baca_lembar(pembaca: _Pembaca, buku: Any, lembar: Lembar) -> _Tabel | None:
-    if lembar.nama not in buku.sheetnames:
-        pembaca.salah(lembar.nama, f"lembar {lembar.nama!r} tidak ada; semua lembar buku kerja rencana wajib ada "
-                                   "(lembar yang hilang akan mengosongkan isinya)")
-        return None
-    ws = buku[lembar.nama]
-    posisi = _posisi_kolom(pembaca, ws, lembar)
-    if posisi is None:
-        return None
+    ws, posisi = ditemukan
     kolom = {k.nama: k for k in lembar.kolom if k.nama in posisi}
     kolom |= {nama: Kolom(nama, KOLOM_TAHUN_ARTI) for nama in posisi if lembar.per_tahun and _TAHUN.match(nama)}
-    huruf = {nama: get_column_letter(posisi[nama] + 1) for nama in kolom}
-    baris: list[_Baris] = []
-    for nomor, sel_baris in enumerate(ws.iter_rows(min_row=2), start=2):
-        nilai = {nama: _baca_sel(pembaca, sel_baris, posisi[nama], k, f"{lembar.nama}!{huruf[nama]}{nomor}")
-                 for nama, k in kolom.items()}
-        if any(v is not None for v in nilai.values()):
-            baris.append(_Baris(lembar.nama, nomor, nilai, huruf, lembar.kunci))
-    return _Tabel(lembar.nama, baris, huruf)
-
-
-def _posisi_kolom(pembaca: _Pembaca, ws: Worksheet, lembar: Lembar) -> dict[str, int] | None:
-    """Column name → 0-based index, from the header row; None when a column is missing."""
-    posisi: dict[str, int] = {}
-    for j, sel in enumerate(next(ws.iter_rows(min_row=1, max_row=1), ())):
-        nama = _nama_kolom(sel.value)
-        if nama is None:
-            continue
-        if nama in posisi:
-            pembaca.salah(f"{lembar.nama}!{sel.coordinate}", f"kolom {nama!r} ganda")
-        else:
-            posisi[nama] = j
-    hilang = [k.nama for k in lembar.kolom if k.wajib_ada and k.nama not in posisi]
-    for nama in hilang:
-        pembaca.salah(f"{lembar.nama}!1:1", f"kolom {nama!r} tidak ada di baris judul (baris 1)")
-    return None if hilang else posisi
-
-
-def _baca_sel(pembaca: _Pembaca, baris: Sequence[Cell], j: int, kolom: Kolom, lokasi: str) -> Any:
-    if j >= len(baris):
-        return None
-    sel = baris[j]
-    if sel.data_type == "f":
-        pembaca.salah(lokasi, f"rumus Excel tidak didukung ({sel.value}); ketik nilainya")
-        return None
-    return _ubah(pembaca, sel.value, kolom.jenis, lokasi)
-
-
-def _ubah(pembaca: _Pembaca, nilai: Any, jenis: str, lokasi: str) -> Any:
-    """A cell's value as the document wants it; None for an empty cell or an error (recorded)."""
-    if nilai is None or (isinstance(nilai, str) and not nilai.strip()):
-        return None
-    ubah = {TEKS: _teks, BULAT: _bulat, TANGGAL: _tanggal, YA_TIDAK: _ya_tidak}[jenis]
-    try:
-        return ubah(nilai)
-    except ValueError as exc:
-        pembaca.salah(lokasi, str(exc))
-        return None
-
-
-def _teks(nilai: Any) -> str:
-    if isinstance(nilai, str):
-        return nilai.strip()
-    if isinstance(nilai, bool):
-        raise ValueError(f"nilai benar/salah {nilai} bukan teks; ketik isinya sebagai teks")
-    if isinstance(nilai, int):
-        return str(nilai)
-    if isinstance(nilai, float):
-        if nilai.is_integer() and abs(nilai) < _BULAT_AMAN:
-            return str(int(nilai))
-        raise ValueError(
-            f"angka {nilai!r} tersimpan sebagai bilangan pecahan Excel, desimalnya tidak dapat dipastikan; "
-            "format sel sebagai Teks lalu ketik angkanya dalam format Indonesia (mis. 22,300)")
-    if isinstance(nilai, datetime | date | time):
-        raise ValueError(f"terbaca sebagai tanggal/waktu ({nilai}); format sel sebagai Teks lalu ketik ulang")
-    raise ValueError(f"isi sel tidak dikenal: {nilai!r}")
-
-
-def _bulat(nilai: Any) -> int:
-    if isinstance(nilai, int) and not isinstance(nilai, bool):
-        return nilai
-    if isinstance(nilai, float) and nilai.is_integer():
-        return int(nilai)
-    if isinstance(nilai, str) and nilai.strip().isdigit():
-        return int(nilai.strip())
-    raise ValueError(f"harus bilangan bulat (tertulis {nilai!r})")
-
-
-def _tanggal(nilai: Any) -> date:
-    if isinstance(nilai, datetime):
-        return nilai.date()
-    if isinstance(nilai, date):
-        return nilai
-    if isinstance(nilai, str):
-        try:
-            return date.fromisoformat(nilai.strip())
-        except ValueError:
-            pass
-    raise ValueError(f"tanggal tidak valid {nilai!r} (format YYYY-MM-DD, mis. 2024-07-01)")
-
-
-def _ya_tidak(nilai: Any) -> bool:
-    if isinstance(nilai, bool):
-        return nilai
-    teks = str(nilai).strip().lower()
-    if teks in {"ya", "tidak"}:
-        return teks == "ya"
-    raise ValueError(f"isi ya atau tidak (tertulis {nilai!r})")
+    return baca_baris(pembaca, ws, lembar, kolom, posisi)
 
 
 # ---------------------------------------------------------------- from rows to the document
 
 
-def _susun(pembaca: _Pembaca, tabel: Mapping[str, _Tabel]) -> dict[str, Any]:
+def _susun(pembaca: Pembaca, tabel: Mapping[str, Tabel]) -> dict[str, Any]:
     renstra, opd = _susun_renstra(pembaca, tabel["Renstra"])
     renstra["sasaran_pemda"] = _susun_sasaran_pemda(pembaca, tabel["SasaranPemda"])
     data_elemen = [_susun_data_elemen(b) for b in tabel["DataElemen"].baris]
@@ -630,7 +382,7 @@ def _susun(pembaca: _Pembaca, tabel: Mapping[str, _Tabel]) -> dict[str, Any]:
     }
 
 
-def _susun_renstra(pembaca: _Pembaca, tabel: _Tabel) -> tuple[dict[str, Any], str | None]:
+def _susun_renstra(pembaca: Pembaca, tabel: Tabel) -> tuple[dict[str, Any], str | None]:
     spec = {k.nama: k for k in BARIS_RENSTRA}
     nilai: dict[str, Any] = {}
     peta: dict[str, str] = {"": "Renstra!A1", "sasaran_pemda": "SasaranPemda!A:A"}
@@ -642,7 +394,7 @@ def _susun_renstra(pembaca: _Pembaca, tabel: _Tabel) -> tuple[dict[str, Any], st
             pembaca.salah(b.sel("kunci"), f"kunci {kunci!r} ganda (juga di {peta[kunci]})")
             continue
         peta[kunci] = b.sel("nilai")
-        nilai[kunci] = _ubah(pembaca, b.nilai["nilai"], spec[kunci].jenis, b.sel("nilai"))
+        nilai[kunci] = ubah_sel(pembaca, b.nilai["nilai"], spec[kunci].jenis, b.sel("nilai"))
     for k in BARIS_RENSTRA:
         if k.wajib_ada and k.nama not in peta:
             pembaca.salah(tabel.kolom("kunci"), f"baris dengan kunci {k.nama!r} tidak ada")
@@ -656,7 +408,7 @@ def _susun_renstra(pembaca: _Pembaca, tabel: _Tabel) -> tuple[dict[str, Any], st
     return renstra, nilai.get("opd")
 
 
-def _susun_sasaran_pemda(pembaca: _Pembaca, tabel: _Tabel) -> list[dict[str, Any]]:
+def _susun_sasaran_pemda(pembaca: Pembaca, tabel: Tabel) -> list[dict[str, Any]]:
     hasil = []
     for b in tabel.baris:
         ref = b.nilai["ref"] or ""
@@ -667,15 +419,15 @@ def _susun_sasaran_pemda(pembaca: _Pembaca, tabel: _Tabel) -> list[dict[str, Any
     return hasil
 
 
-def _susun_data_elemen(b: _Baris) -> dict[str, Any]:
+def _susun_data_elemen(b: Baris) -> dict[str, Any]:
     v = b.nilai
     return {"kode": v["kode"] or "", "nama": v["nama"] or "", "satuan": v["satuan"] or "",
             "sumber": v["sumber"] or "", "formula": v["formula"], LOKASI: b.peta()}
 
 
-def _berref(pembaca: _Pembaca, tabel: _Tabel, kolom: str, apa: str) -> dict[str, _Baris]:
+def _berref(pembaca: Pembaca, tabel: Tabel, kolom: str, apa: str) -> dict[str, Baris]:
     """Rows by their ref; a missing or duplicate ref is an error (other sheets refer by it)."""
-    hasil: dict[str, _Baris] = {}
+    hasil: dict[str, Baris] = {}
     for b in tabel.baris:
         ref = b.nilai[kolom]
         if not ref:
@@ -687,7 +439,7 @@ def _berref(pembaca: _Pembaca, tabel: _Tabel, kolom: str, apa: str) -> dict[str,
     return hasil
 
 
-def _susun_pohon(pembaca: _Pembaca, tabel: _Tabel) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+def _susun_pohon(pembaca: Pembaca, tabel: Tabel) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
     """The nested tree from rows linked by induk_ref; children keep the order of the rows."""
     baris = _berref(pembaca, tabel, "ref", "simpul")
     simpul = {ref: _simpul(b) for ref, b in baris.items()}
@@ -708,7 +460,7 @@ def _susun_pohon(pembaca: _Pembaca, tabel: _Tabel) -> tuple[list[dict[str, Any]]
     return akar, simpul
 
 
-def _lingkaran(ref: str, baris: Mapping[str, _Baris]) -> list[str]:
+def _lingkaran(ref: str, baris: Mapping[str, Baris]) -> list[str]:
     """The loop of induk_ref this row is part of (without it a node never reaches the top)."""
     jalur = [ref]
     induk = baris[ref].nilai["induk_ref"]
@@ -718,7 +470,7 @@ def _lingkaran(ref: str, baris: Mapping[str, _Baris]) -> list[str]:
     return [*jalur, ref] if induk == ref else []
 
 
-def _simpul(b: _Baris) -> dict[str, Any]:
+def _simpul(b: Baris) -> dict[str, Any]:
     v = b.nilai
     data: dict[str, Any] = {}
     if v["jenis"] is not None:  # empty: the importer's default, as for a YAML file without it
@@ -739,7 +491,7 @@ def _simpul(b: _Baris) -> dict[str, Any]:
     }
 
 
-def _rujukan(pembaca: _Pembaca, b: _Baris, kolom: str, tujuan: Mapping[str, Any], lembar: str) -> Any:
+def _rujukan(pembaca: Pembaca, b: Baris, kolom: str, tujuan: Mapping[str, Any], lembar: str) -> Any:
     """The row another row refers to, or None (error recorded)."""
     ref = b.nilai[kolom]
     if not ref:
@@ -751,7 +503,7 @@ def _rujukan(pembaca: _Pembaca, b: _Baris, kolom: str, tujuan: Mapping[str, Any]
     return tujuan[ref]
 
 
-def _pasang_strategi(pembaca: _Pembaca, tabel: _Tabel, simpul: Mapping[str, dict[str, Any]]) -> None:
+def _pasang_strategi(pembaca: Pembaca, tabel: Tabel, simpul: Mapping[str, dict[str, Any]]) -> None:
     for b in tabel.baris:
         node = _rujukan(pembaca, b, "simpul_ref", simpul, "Pohon")
         jenis, uraian = b.nilai["jenis"], b.nilai["uraian"]
@@ -764,7 +516,7 @@ def _pasang_strategi(pembaca: _Pembaca, tabel: _Tabel, simpul: Mapping[str, dict
             node[jenis].append(uraian)
 
 
-def _pasang_crosscutting(pembaca: _Pembaca, tabel: _Tabel, simpul: Mapping[str, dict[str, Any]]) -> None:
+def _pasang_crosscutting(pembaca: Pembaca, tabel: Tabel, simpul: Mapping[str, dict[str, Any]]) -> None:
     for b in tabel.baris:
         node = _rujukan(pembaca, b, "simpul_ref", simpul, "Pohon")
         if node is not None:
@@ -773,7 +525,7 @@ def _pasang_crosscutting(pembaca: _Pembaca, tabel: _Tabel, simpul: Mapping[str, 
 
 
 def _pasang_indikator(
-    pembaca: _Pembaca, tabel: _Tabel, simpul: Mapping[str, dict[str, Any]]
+    pembaca: Pembaca, tabel: Tabel, simpul: Mapping[str, dict[str, Any]]
 ) -> dict[str, dict[str, Any]]:
     hasil: dict[str, dict[str, Any]] = {}
     for ref, b in _berref(pembaca, tabel, "ref", "indikator").items():
@@ -784,7 +536,7 @@ def _pasang_indikator(
     return hasil
 
 
-def _indikator(b: _Baris) -> dict[str, Any]:
+def _indikator(b: Baris) -> dict[str, Any]:
     v = b.nilai
     data: dict[str, Any] = {"ref": v["ref"], "nama": v["nama"] or "", "satuan": v["satuan"] or ""}
     # Empty: the importer's default (positif, 2, nilai_akhir), as for a YAML file without the key.
@@ -815,12 +567,12 @@ def _indikator(b: _Baris) -> dict[str, Any]:
     }
 
 
-def _tahun_baris(b: _Baris) -> dict[int, str]:
+def _tahun_baris(b: Baris) -> dict[int, str]:
     return {int(k): v for k, v in b.nilai.items() if _TAHUN.match(k) and v is not None}
 
 
-def _pasang_target(pembaca: _Pembaca, tabel: _Tabel, indikator: Mapping[str, dict[str, Any]]) -> None:
-    per_indikator: dict[str, list[_Baris]] = {}
+def _pasang_target(pembaca: Pembaca, tabel: Tabel, indikator: Mapping[str, dict[str, Any]]) -> None:
+    per_indikator: dict[str, list[Baris]] = {}
     for b in tabel.baris:
         if _rujukan(pembaca, b, "indikator_ref", indikator, "Indikator") is None:
             continue
@@ -839,7 +591,7 @@ def _pasang_target(pembaca: _Pembaca, tabel: _Tabel, indikator: Mapping[str, dic
             _isi_target(pembaca, indikator[ref], sorted(baris, key=lambda b: b.nilai["ke"]))
 
 
-def _isi_target(pembaca: _Pembaca, ind: dict[str, Any], baris: Sequence[_Baris]) -> None:
+def _isi_target(pembaca: Pembaca, ind: dict[str, Any], baris: Sequence[Baris]) -> None:
     awal, *lanjut = baris
     for kolom in ("tanggal", "alasan"):
         if awal.nilai[kolom] is not None:
@@ -861,11 +613,11 @@ def _isi_target(pembaca: _Pembaca, ind: dict[str, Any], baris: Sequence[_Baris])
     ]
 
 
-def _tahun_kolom(b: _Baris) -> list[int]:
+def _tahun_kolom(b: Baris) -> list[int]:
     return [int(k) for k in b.huruf if _TAHUN.match(k)]
 
 
-def _pasang_nasional(pembaca: _Pembaca, tabel: _Tabel, indikator: Mapping[str, dict[str, Any]]) -> None:
+def _pasang_nasional(pembaca: Pembaca, tabel: Tabel, indikator: Mapping[str, dict[str, Any]]) -> None:
     dilihat: dict[tuple[str, int], str] = {}
     for b in tabel.baris:
         ind = _rujukan(pembaca, b, "indikator_ref", indikator, "Indikator")

@@ -7,7 +7,6 @@ Another module wires the URLs; each view takes the OPD slug as `opd`.
 from typing import Any
 
 from django.contrib import messages
-from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -16,7 +15,7 @@ from django.views import View
 
 from sakip.akun.izin import Aksi
 from sakip.akun.mixins import OpdViewMixin
-from sakip.core.impor import LOKASI, ImporGagal, KesalahanImpor
+from sakip.core.impor import ContohSel, ImporGagal, berkas_xlsx_periksa, dokumen_opd_periksa, nama_berkas
 
 from .ekspor import rencana_dokumen
 from .excel import MIMETYPE, dokumen_ke_workbook, workbook_ke_dokumen
@@ -24,8 +23,6 @@ from .impor import rencana_impor
 from .models import Renstra
 from .selectors import renstra_opd
 
-# A plan workbook is well under 1 MB; the cap keeps a stray upload from tying up a worker.
-MAKS_UKURAN = 10 * 1024 * 1024
 MAKS_PERINGATAN = 20  # shown as messages; the summary counts them all
 
 
@@ -59,40 +56,24 @@ class UnggahRencanaView(OpdViewMixin, View):
 
     permission = Aksi.UBAH_RENCANA
     http_method_names = ["post"]
-    template_galat = "perencanaan/unggah_galat.html"
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         berkas = request.FILES.get("berkas")
-        nama = berkas.name if berkas is not None and berkas.name else "berkas"
+        nama = nama_berkas(berkas)
         try:
-            dokumen = self.baca(berkas)
+            dokumen = workbook_ke_dokumen(berkas_xlsx_periksa(berkas), sumber=nama)
+            dokumen_opd_periksa(dokumen, opd=self.opd.slug, sumber=nama)
             hasil = rencana_impor(data=dokumen, sumber=nama, oleh=request.user)  # type: ignore[arg-type]
         except ImporGagal as exc:
-            context = {"opd": self.opd, "berkas": nama, "kesalahan": exc.kesalahan,
-                       "kembali": self.get_success_url()}
-            return render(request, self.template_galat, context)
+            kembali = self.get_success_url()
+            return render(request, "web/unggah_galat.html", {
+                "opd": self.opd, "berkas": nama, "kesalahan": exc.kesalahan, "kembali": kembali,
+                "judul": "rencana", "contoh": ContohSel("Indikator", "F", 12),
+                "tersembunyi": {"next": kembali}})
         messages.success(request, f"Rencana diimpor dari {nama}: {hasil.ringkasan()}")
         for peringatan in hasil.peringatan[:MAKS_PERINGATAN]:
             messages.warning(request, peringatan)
         return redirect(self.get_success_url())
-
-    def baca(self, berkas: UploadedFile | None) -> dict[str, Any]:
-        if berkas is None:
-            raise ImporGagal([KesalahanImpor("berkas", "pilih buku kerja .xlsx untuk diunggah")])
-        nama = berkas.name or "berkas"
-        if not nama.lower().endswith(".xlsx"):
-            raise ImporGagal([KesalahanImpor(nama, "hanya buku kerja Excel .xlsx yang dapat diunggah")])
-        if berkas.size is not None and berkas.size > MAKS_UKURAN:
-            raise ImporGagal([KesalahanImpor(nama, f"berkas lebih dari {MAKS_UKURAN // 2**20} MB")])
-        dokumen = workbook_ke_dokumen(berkas.read(), sumber=nama)
-        if dokumen.get("opd") != self.opd.slug:
-            # The page's OPD is the one the permission was checked on: a workbook naming another
-            # OPD must not write that OPD's plan.
-            sel = dokumen.get(LOKASI, {}).get("opd", nama)
-            raise ImporGagal([KesalahanImpor(
-                sel, f"buku kerja ini untuk OPD {dokumen.get('opd')!r}, bukan {self.opd.slug!r}; "
-                     "unggah di halaman OPD tersebut")])
-        return dokumen
 
     def get_success_url(self) -> str:
         tujuan = self.request.POST.get("next", "")

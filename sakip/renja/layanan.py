@@ -11,10 +11,14 @@ Rules beyond "a number": a year-only row keeps its year's value at TW IV, so TW 
 (docs/formats/renja.md, "Year-only realisation"); money sits where it is spent, so Rp is entered
 only on a node's first row and only when no row below that node exists — a program's or
 kegiatan's Rp is the roll-up of its sub kegiatan (docs/algorithms/renja-evaluasi.md).
+
+A second service, `evaluasi_renja_siapkan`, creates the evaluation rows of a year from that year's
+Renja (columns 5–7 derived by `persiapan.py`), for the lines that have none yet; it never changes
+an existing row.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -23,6 +27,7 @@ from django.db import transaction
 
 from sakip.akun.izin import Aksi, wajib_boleh
 from sakip.akun.models import User
+from sakip.alur.layanan import periode_periksa_ubah
 from sakip.audit.layanan import (
     KonflikVersi,
     jejak_catat,
@@ -34,9 +39,11 @@ from sakip.audit.layanan import (
 from sakip.audit.models import AksiJejak
 from sakip.engine.angka import AngkaTidakValid, jumlah_desimal, to_decimal
 from sakip.organisasi.models import PerangkatDaerah
-from sakip.perencanaan.models import Node
+from sakip.perencanaan.models import Node, Renstra, RevisiTarget
+from sakip.perencanaan.selectors import indikator_dengan_revisi, target_berlaku_dari
 
-from .models import EvaluasiRenja
+from .models import BarisRenja, EvaluasiRenja
+from .persiapan import BarisLalu, SumberBaris, isian_awal
 
 ROMAWI = ("I", "II", "III", "IV")
 KOLOM_K = tuple(f"tw{n}_k" for n in range(1, 5))
@@ -217,4 +224,117 @@ def evaluasi_renja_isi(
                     perubahan=perubahan_dari(sebelum, potret(b, baru), label=LABEL),
                     sumber=sumber, label=f"Evaluasi Renja {tahun}: {_nama(b)}")
         hasil.diubah += 1
+    return hasil
+
+
+# ------------------------------------------------------------ preparing the table of a new year
+
+
+@dataclass
+class HasilSiapkan:
+    dibuat: int = 0
+    sudah_ada: int = 0  # Renja lines that already had their evaluation row (left as they are)
+    # New rows whose Renja target could not become column 7 K (e.g. a label): "kode uraian / indikator".
+    target_kosong: list[str] = field(default_factory=list)
+
+    def ringkasan(self) -> str:
+        teks = f"{self.dibuat} baris dibuat, {self.sudah_ada} sudah ada"
+        if self.target_kosong:
+            teks += f"; target Renja {len(self.target_kosong)} baris bukan angka dan dibiarkan kosong"
+        return teks
+
+
+def target_akhir_renstra(revisi: Sequence[RevisiTarget], renstra: Renstra) -> str:
+    """The Renstra target of the indicator at the end of the period, as typed: the newer of the
+    latest "target akhir" and the latest target set for the final year (a revision may restate
+    either; the later revision decides, `target_akhir` on a tie). Works on prefetched revisions."""
+    akhir = max((rv for rv in revisi if rv.target_akhir), key=lambda rv: rv.ke, default=None)
+    tahunan = target_berlaku_dari(list(revisi), renstra.tahun_akhir)
+    if tahunan is not None and (akhir is None or tahunan.revisi.ke > akhir.ke):
+        return tahunan.teks
+    return akhir.target_akhir if akhir is not None else ""
+
+
+def _baris_lalu(b: EvaluasiRenja) -> BarisLalu:
+    return BarisLalu(
+        target_renstra_k=b.target_renstra_k, target_renstra_rentang=b.target_renstra_rentang,
+        target_renstra_rp=b.target_renstra_rp, realisasi_lalu_k=b.realisasi_lalu_k,
+        realisasi_lalu_rp=b.realisasi_lalu_rp,
+        tw_k=tuple(getattr(b, k) for k in KOLOM_K), tw_rp=tuple(getattr(b, k) for k in KOLOM_RP),
+    )
+
+
+def _nama_renja(b: BarisRenja) -> str:
+    return f"{b.node.kode + ' ' if b.node.kode else ''}{b.node.uraian} / {b.indikator.nama}"
+
+
+def _kunci_tahun(opd: PerangkatDaerah, tahun: int) -> None:
+    """The workflow lock of the year's own data: the evaluation's yearly columns belong to TW IV
+    (as the year's value does, alur.md §2), so a submitted or approved TW IV refuses new rows."""
+    try:
+        periode_periksa_ubah(opd=opd, tahun=tahun, triwulan=4)
+    except ValidationError as exc:
+        raise ValidationError(
+            f"Tabel evaluasi Renja {tahun} tidak dapat disiapkan: {' '.join(exc.messages)}", code="terkunci",
+        ) from exc
+
+
+@transaction.atomic
+def evaluasi_renja_siapkan(
+    *, opd: PerangkatDaerah, tahun: int, oleh: User | None, sumber: str = "layar",
+) -> HasilSiapkan:
+    """Create the evaluation rows of (opd, tahun) that its Renja lines lack; never touch a row that
+    exists. One audit record for the whole preparation (none when nothing was created)."""
+    if oleh is not None:
+        wajib_boleh(oleh, Aksi.ISI_REALISASI, opd=opd)
+    # Locking the year's Renja lines serialises two preparations (the second then sees the first's
+    # rows) and keeps a Renja import from changing the lines half-way.
+    renja = list(
+        BarisRenja.objects.select_for_update(of=("self",)).filter(opd=opd, tahun=tahun)
+        .select_related("node__renstra", "indikator").order_by("urutan", "pk")
+    )
+    if not renja:
+        raise ValidationError(f"Belum ada Renja {tahun}: tabel evaluasinya tidak dapat disiapkan.",
+                              code="tanpa_renja")
+    ada = set(EvaluasiRenja.objects.filter(opd=opd, tahun=tahun).values_list("node_id", "indikator_id"))
+    baru = [b for b in renja if (b.node_id, b.indikator_id) not in ada]
+    hasil = HasilSiapkan(sudah_ada=len(renja) - len(baru))
+    if not baru:
+        return hasil
+    _kunci_tahun(opd, tahun)
+    indikator = {i.pk: i for i in indikator_dengan_revisi(opd=opd).filter(pk__in={b.indikator_id for b in baru})}
+    lalu = {(e.node_id, e.indikator_id): e for e in EvaluasiRenja.objects.filter(
+        opd=opd, tahun=tahun - 1, node_id__in={b.node_id for b in baru})}
+    dibuat = []
+    for b in baru:
+        renstra = b.node.renstra
+        ind = indikator[b.indikator_id]
+        sebelumnya = lalu.get((b.node_id, b.indikator_id)) if tahun - 1 >= renstra.tahun_awal else None
+        isi = isian_awal(SumberBaris(
+            polaritas=ind.polaritas, agregasi=ind.agregasi, target_renja=b.target,
+            pagu_indikatif=b.pagu_indikatif, dalam_periode=renstra.tahun_awal <= tahun <= renstra.tahun_akhir,
+            target_renstra=target_akhir_renstra(list(ind.revisi.all()), renstra),
+            lalu=_baris_lalu(sebelumnya) if sebelumnya is not None else None,
+        ))
+        if not isi.target_renja_terbaca:
+            hasil.target_kosong.append(_nama_renja(b))
+        dibuat.append(EvaluasiRenja(
+            opd=opd, tahun=tahun, node=b.node, indikator=b.indikator, urutan=b.urutan,
+            target_renstra_k=isi.target_renstra_k, target_renstra_rentang=isi.target_renstra_rentang,
+            target_renstra_rp=isi.target_renstra_rp, realisasi_lalu_k=isi.realisasi_lalu_k,
+            realisasi_lalu_rp=isi.realisasi_lalu_rp, target_renja_k=isi.target_renja_k,
+            target_renja_rentang=isi.target_renja_rentang, target_renja_rp=isi.target_renja_rp,
+        ))
+    EvaluasiRenja.objects.bulk_create(dibuat)
+    hasil.dibuat = len(dibuat)
+    perubahan = {
+        "baris": {"label": f"Baris evaluasi Renja {tahun}", "lama": str(len(ada)), "baru": str(len(ada) + len(dibuat))},
+        "dibuat": {"label": "Dibuat dari Renja (simpul / indikator)", "lama": "",
+                   "baru": ", ".join(f"{b.node.ref} / {b.indikator.ref}" for b in baru)},
+    }
+    if hasil.target_kosong:
+        perubahan["target_kosong"] = {"label": "Target Renja bukan angka (kolom 7 K kosong)", "lama": "",
+                                      "baru": "; ".join(hasil.target_kosong)}
+    jejak_catat(oleh=oleh, objek=opd, opd=opd, aksi=AksiJejak.BUAT, perubahan=perubahan, sumber=sumber,
+                label=f"Evaluasi Renja {tahun} disiapkan dari Renja {tahun}: {len(dibuat)} baris")
     return hasil

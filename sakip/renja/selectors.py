@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Value
 
 from sakip.engine.angka import AngkaTidakValid, parse_rentang
 from sakip.organisasi.models import PerangkatDaerah
@@ -22,6 +22,22 @@ def baris_renja_opd(*, opd: PerangkatDaerah, tahun: int) -> QuerySet[BarisRenja]
 def evaluasi_renja_opd(*, opd: PerangkatDaerah, tahun: int) -> QuerySet[EvaluasiRenja]:
     return (EvaluasiRenja.objects.filter(opd=opd, tahun=tahun)
             .select_related("node", "indikator").order_by("urutan"))
+
+
+def baris_renja_tanpa_evaluasi(*, opd: PerangkatDaerah, tahun: int) -> QuerySet[BarisRenja]:
+    """The Renja lines of a year that have no evaluation row (same node and indicator) yet."""
+    ada = EvaluasiRenja.objects.filter(opd=opd, tahun=tahun, node=OuterRef("node"), indikator=OuterRef("indikator"))
+    return baris_renja_opd(opd=opd, tahun=tahun).exclude(Exists(ada))
+
+
+def tahun_renja_dan_evaluasi(*, opd: PerangkatDaerah) -> tuple[set[int], set[int]]:
+    """(years with Renja lines, years with evaluation rows) of an OPD, in one query."""
+    renja = BarisRenja.objects.filter(opd=opd).order_by().values_list("tahun", Value(False))
+    evaluasi = EvaluasiRenja.objects.filter(opd=opd).order_by().values_list("tahun", Value(True))
+    hasil: tuple[set[int], set[int]] = (set(), set())
+    for tahun, dari_evaluasi in renja.union(evaluasi):
+        hasil[bool(dari_evaluasi)].add(tahun)
+    return hasil
 
 
 def kinerja_pelayanan_opd(*, opd: PerangkatDaerah, tahun: int) -> QuerySet[KinerjaPelayanan]:

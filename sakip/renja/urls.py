@@ -14,6 +14,7 @@ urlpatterns = [
     path("", views.RenjaView.as_view(), name="renja"),
     path("unduh/", views.RenjaUnduhView.as_view(), name="renja-unduh"),
     path("evaluasi/", views.EvaluasiView.as_view(), name="evaluasi"),
+    path("evaluasi/siapkan/", views.SiapkanView.as_view(), name="evaluasi-siapkan"),
     path("evaluasi/unduh/", views.EvaluasiUnduhView.as_view(), name="evaluasi-unduh"),
     path("evaluasi/isi/", views.IsiView.as_view(), name="evaluasi-isi"),
     path("evaluasi/templat/", views.TemplatView.as_view(), name="evaluasi-templat"),

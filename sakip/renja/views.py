@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,7 +22,7 @@ from django.views.generic import TemplateView
 
 from sakip.akun.izin import Aksi, aksi_diizinkan
 from sakip.akun.mixins import OpdViewMixin
-from sakip.core.impor import ImporGagal, KesalahanImpor
+from sakip.core.impor import ContohSel, ImporGagal, berkas_xlsx_periksa, nama_berkas
 from sakip.engine.skala import Band
 
 from .dokumen import MIME_DOCX, evaluasi_docx, renja_docx
@@ -29,11 +30,23 @@ from .evaluasi import BarisHasil, RingkasanProgram, TabelEvaluasi
 from .excel import dokumen_ke_workbook, renja_dokumen
 from .excel_evaluasi import MIMETYPE, isian_impor, templat_isian
 from .keluaran import KOLOM_KRP, PERSEN, judul, krp_kolom, tabel_xlsx, teks_angka, teks_k, urutan_tampil
-from .layanan import ROMAWI, UMUM, IsianBaris, IsianTidakValid, baris_beruang, evaluasi_renja_isi
+from .layanan import (
+    ROMAWI,
+    UMUM,
+    IsianBaris,
+    IsianTidakValid,
+    baris_beruang,
+    evaluasi_renja_isi,
+    evaluasi_renja_siapkan,
+)
 from .models import BarisRenja, EvaluasiRenja
-from .selectors import evaluasi_renja_opd, tabel_evaluasi, tabel_renja
-
-MAKS_UKURAN = 10 * 1024 * 1024  # an evaluation form is a few dozen kB
+from .selectors import (
+    baris_renja_tanpa_evaluasi,
+    evaluasi_renja_opd,
+    tabel_evaluasi,
+    tabel_renja,
+    tahun_renja_dan_evaluasi,
+)
 
 
 class _RenjaMixin(OpdViewMixin):
@@ -197,23 +210,57 @@ def baris_tampil(tabel: TabelEvaluasi) -> list[BarisTampil]:
 
 
 class EvaluasiView(_RenjaMixin, TemplateView):
+    """The evaluation table of a year. Years with a Renja but no evaluation rows are listed too:
+    their page offers to prepare the table from the Renja (`SiapkanView`)."""
+
     template_name = "renja/evaluasi.html"
-    model_tahun = EvaluasiRenja
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        daftar = self.daftar_tahun()
+        tahun_renja, tahun_evaluasi = tahun_renja_dan_evaluasi(opd=self.opd)
+        daftar = sorted(tahun_renja | tahun_evaluasi, reverse=True)
         tahun = self.pilih_tahun(daftar)
+        if tahun is not None and "tahun" not in self.request.GET and tahun_evaluasi:
+            tahun = max(tahun_evaluasi)  # by default the latest year that has a table to show
         tw = self.pilih_tw()
-        context.update(self.konteks_dasar(), daftar_tahun=daftar, tahun=tahun, tw=tw)
-        if tahun is not None:
-            tabel = tabel_evaluasi(opd=self.opd, tahun=tahun, sampai_tw=tw)
+        ada_evaluasi = tahun in tahun_evaluasi
+        boleh_isi = Aksi.ISI_REALISASI.value in self.aksi()
+        context.update(self.konteks_dasar(), daftar_tahun=daftar, tahun=tahun, tw=tw, ada_evaluasi=ada_evaluasi,
+                       # Only who may prepare the table needs the count (one query, on a year with a Renja).
+                       belum_dievaluasi=(baris_renja_tanpa_evaluasi(opd=self.opd, tahun=tahun).count()
+                                         if boleh_isi and tahun in tahun_renja else 0))
+        if ada_evaluasi:
+            tabel = tabel_evaluasi(opd=self.opd, tahun=tahun, sampai_tw=tw)  # type: ignore[arg-type]
             context.update(
-                judul_tabel=judul(nama_opd=self.opd.nama, tahun=tahun, sampai_tw=tw),
+                judul_tabel=judul(nama_opd=self.opd.nama, tahun=tahun, sampai_tw=tw),  # type: ignore[arg-type]
                 kolom=kolom_tampil(tw), baris=baris_tampil(tabel), total=tabel.total,
                 ada_tahunan=any(b.masukan.hanya_tahunan for b in tabel.baris),
             )
         return context
+
+
+class SiapkanView(_RenjaMixin, View):
+    """POST `tahun`: create the evaluation rows the year's Renja lines lack (`evaluasi_renja_siapkan`)."""
+
+    permission = Aksi.ISI_REALISASI
+    model_tahun = BarisRenja
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        tahun = self.tahun_wajib()
+        try:
+            hasil = evaluasi_renja_siapkan(opd=self.opd, tahun=tahun, oleh=request.user)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            if hasil.dibuat:
+                messages.success(request, f"Tabel evaluasi Renja {tahun} disiapkan dari Renja {tahun}: "
+                                          f"{hasil.ringkasan()}. Isi realisasi triwulan dan faktor-faktornya.")
+                for nama in hasil.target_kosong[:5]:
+                    messages.warning(request, f"Target Renja bukan angka, kolom 7 K dibiarkan kosong: {nama}.")
+            else:
+                messages.info(request, f"Semua baris Renja {tahun} sudah ada di tabel evaluasi; tidak ada yang dibuat.")
+        return redirect(reverse("renja:evaluasi", args=[self.opd.slug]) + f"?tahun={tahun}")
 
 
 class EvaluasiUnduhView(_RenjaMixin, View):
@@ -326,24 +373,21 @@ class UnggahView(_RenjaMixin, View):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         berkas: UploadedFile | None = request.FILES.get("berkas")
-        nama = berkas.name if berkas is not None and berkas.name else "berkas"
+        nama = nama_berkas(berkas)
         kembali = reverse("renja:evaluasi", args=[self.opd.slug])
         tahun_teks = request.POST.get("tahun", "")
         try:
-            if berkas is None:
-                raise ImporGagal([KesalahanImpor("berkas", "pilih buku kerja .xlsx untuk diunggah")])
-            if not nama.lower().endswith(".xlsx"):
-                raise ImporGagal([KesalahanImpor(nama, "hanya buku kerja Excel .xlsx yang dapat diunggah")])
-            if berkas.size is not None and berkas.size > MAKS_UKURAN:
-                raise ImporGagal([KesalahanImpor(nama, f"berkas lebih dari {MAKS_UKURAN // 2**20} MB")])
-            _, tahun, hasil = isian_impor(isi=berkas.read(), sumber=nama, oleh=request.user,  # type: ignore[arg-type]
-                                          opd=self.opd,
+            _, tahun, hasil = isian_impor(isi=berkas_xlsx_periksa(berkas), sumber=nama,
+                                          oleh=request.user, opd=self.opd,  # type: ignore[arg-type]
                                           tahun=int(tahun_teks) if tahun_teks.isdigit() else None)
         except ImporGagal as exc:
             if tahun_teks.isdigit():
                 kembali += f"?tahun={tahun_teks}"
             context = {**self.konteks_dasar(), "berkas": nama, "kesalahan": exc.kesalahan, "kembali": kembali,
-                       "tahun": tahun_teks}
-            return render(request, "renja/unggah_galat.html", context)
+                       "tahun": tahun_teks, "judul": "isian evaluasi Renja",
+                       "contoh": ContohSel("Isian", "K", 7), "tersembunyi": {"tahun": tahun_teks},
+                       "remah": "renja/_remah.html", "akhir": "Impor isian", "induk": "Evaluasi Renja",
+                       "induk_url": "renja:evaluasi"}
+            return render(request, "web/unggah_galat.html", context)
         messages.success(request, f"Isian evaluasi Renja {tahun} diimpor dari {nama}: {hasil.ringkasan()}.")
         return redirect(f"{kembali}?tahun={tahun}")

@@ -51,6 +51,10 @@ def kasus(dunia: Dunia) -> list[KasusAkses]:
         # The same value each time: the first permitted POST saves (302), later ones change nothing (302).
         KasusAkses("simpan realisasi TW", url("evaluasi-isi", ""), Aksi.ISI_REALISASI, method="post",
                    data=isi, sukses=(302,)),
+        # The world's Renja line already has its evaluation row: the permitted are redirected (302),
+        # nothing is created.
+        KasusAkses("siapkan tabel evaluasi dari Renja", url("evaluasi-siapkan", ""), Aksi.ISI_REALISASI,
+                   method="post", data=lambda opd: {"tahun": TAHUN}, sukses=(302,)),
         # An empty upload: the permitted get the error page (200), nothing written.
         KasusAkses("unggah isian evaluasi (Excel)", url("evaluasi-unggah", ""), Aksi.ISI_REALISASI,
                    method="post", sukses=(200,)),

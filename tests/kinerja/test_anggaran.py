@@ -46,6 +46,21 @@ def test_periksa_konsistensi_menemukan_induk_yang_tidak_sama_dengan_rinciannya()
     assert [t.label for t in hitung.periksa_konsistensi(baris)] == ["P1"]
 
 
+def test_temuan_konsistensi_berisi_angka_dan_pesan_yang_sama() -> None:
+    # The consistency checker (laporan.pemeriksaan) reads the numbers from the fields; the pages
+    # and the text export show `pesan`, worded as before.
+    baris = [
+        hitung.Baris("P1", "APBD", D("100.00"), realisasi=D("95.50"), jalur=("P1",)),
+        hitung.Baris("K1.1", "APBD", D("60.00"), realisasi=D("50.25"), jalur=("P1", "K1.1")),
+        hitung.Baris("K1.2", "APBD", D("30.00"), realisasi=D("-0.75"), jalur=("P1", "K1.2")),
+    ]
+    pagu, realisasi = hitung.periksa_konsistensi(baris)
+    assert (pagu.label, pagu.kolom, pagu.tercatat, pagu.jumlah_rincian) == ("P1", "pagu", D("100.00"), D("90.00"))
+    assert pagu.pesan == "pagu 100.00 ≠ jumlah rincian 90.00"
+    assert (realisasi.kolom, realisasi.tercatat, realisasi.jumlah_rincian) == ("realisasi", D("95.50"), D("49.50"))
+    assert realisasi.pesan == "realisasi 95.50 ≠ jumlah rincian 49.50"
+
+
 def test_efisiensi_dua_bentuk_dan_tidak_terukur() -> None:
     r = hitung.Ringkasan(D("733718300"), D("1140982400"), D("636978031"))
     assert r.efisiensi_rupiah == D("96740269")

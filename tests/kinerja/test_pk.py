@@ -76,10 +76,17 @@ def test_bandingkan_induk_dan_perubahan(babel: PerangkatDaerah) -> None:
     assert target[("IKU1", "target_tw3")] == ("12,500", "16,500")
     assert target[("IKU2", "target_tw3")] == ("9,7005", "12,700")
     assert ("IKU1", "target_tw1") not in target
+    # The names shown beside the refs: the sasaran's uraian (it has no kinerja statement in the
+    # Renstra), the indicator's name, the program's uraian; a line outside the tree has none.
+    iku1 = next(t for t in beda.target if t.indikator == "IKU1")
+    assert (iku1.sasaran_nama, iku1.indikator_nama) == (
+        "Meningkatnya PDRB Lapangan Usaha Industri Pengolahan", "Nilai Lapangan Usaha Industri Pengolahan")
     anggaran = {(a.program, a.unit): a for a in beda.anggaran}
     p1 = anggaran[("P1", "bidang-perencanaan-pembangunan-industri")]
     assert (p1.sebelum, p1.sesudah, p1.selisih) == (
         Decimal("791999350"), Decimal("592506350"), Decimal("-199493000"))
+    assert p1.program_uraian == "Program Perencanaan dan Pembangunan Industri"
+    assert {a.program_uraian for a in beda.anggaran if a.program.startswith("Program Penunjang")} == {""}
     assert ("Program Perdagangan Dalam Negeri", "") not in anggaran  # unchanged APBN row
     # Perubahan Kesatu → Kedua changes only the budget (lkjip-2025 §2.5.3).
     kedua = pk_bandingkan(versi_a=versi.get(ke=1), versi_b=versi.get(ke=2))

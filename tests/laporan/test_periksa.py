@@ -231,6 +231,19 @@ def test_anggaran() -> None:
     assert periksa_anggaran(bahan()) == []
 
 
+def test_selisih_rincian_dari_temuan_anggaran() -> None:
+    # The budget selector's findings reach the checker as numbers (not parsed from their text).
+    from sakip.kinerja.anggaran import Temuan as TemuanAnggaran
+    from sakip.laporan.pemeriksaan import _isi_anggaran
+
+    lap = SimpleNamespace(baris=[], temuan=[TemuanAnggaran("P4", "realisasi", D("1E+3"), D("-12.5"))])
+    b = bahan()
+    _isi_anggaran(b, lap, {7: ("P4", "Program Ekspor")})
+    assert b.selisih_rincian == [SelisihRincian("P4 Program Ekspor", "realisasi", D("1E+3"), D("-12.5"))]
+    [t] = periksa_anggaran(b)
+    assert t.pesan == "Realisasi Rp 1.000 tidak sama dengan jumlah rinciannya Rp -12,5."
+
+
 def test_jalankan_galat_dulu() -> None:
     tw4 = TemuanTw(1, "TW_IV_BEDA_TAHUNAN", "…", 4)
     hasil = jalankan(bahan(versi_pk=[versi(1, temuan=(tw4,))], ada_realisasi={(1, 1), (1, 2), (1, 3), (1, 4)},

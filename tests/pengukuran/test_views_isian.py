@@ -224,7 +224,7 @@ def test_nilai_tahunan_di_tw4_dipakai_capaian_tahun_lalu_dikosongkan(rencana: Re
     assert HasilCapaian.objects.get(indikator=ind, tahun=TH, triwulan=0).teks == "110,73%"
     assert IsianTriwulan.objects.get(indikator=ind, tahun=TH, triwulan=0).versi == 2
     assert IsianTriwulan.objects.get(indikator=ind, tahun=TH, triwulan=4).versi == 1
-    j = Jejak.objects.filter(objek_label__startswith="Realisasi IKU1 TW tahunan").first()
+    j = Jejak.objects.filter(objek_label__startswith="Realisasi IKU1 tahunan 2025").first()
     assert j.perubahan["realisasi"] == {"label": "Realisasi", "lama": "22.142", "baru": ""}
 
 
@@ -305,7 +305,7 @@ def test_nilai_tahunan_ikut_status_tw4(rencana: Rencana, dunia: Dunia) -> None:
     html = c.post(_url_simpan(rencana, ind, 4), {"versi": "0", "versi-tahunan": "1", "tahunan": "20",
                                                   "alasan": "Rilis BPS final"}, **HX).content.decode()
     assert "Tersimpan." in html
-    assert Jejak.objects.filter(objek_label__startswith="Realisasi IKU1 TW tahunan").first().alasan == "Rilis BPS final"
+    assert Jejak.objects.filter(objek_label__startswith="Realisasi IKU1 tahunan 2025").first().alasan == "Rilis BPS final"
 
 
 def test_nilai_cadangan_rumus_dipakai_bila_data_kosong(rencana: Rencana, dunia: Dunia) -> None:

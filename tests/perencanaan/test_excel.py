@@ -463,7 +463,7 @@ def test_unggahan_rusak_menampilkan_setiap_kesalahan(dunia: Dunia, url_uji: None
     response = _klien(dunia, Peran.OPERATOR).post(f"/uji/{opd}/unggah/", _unggahan(_ubah(isi, rusak)))
 
     assert response.status_code == 200
-    assert [t.name for t in response.templates][0] == "perencanaan/unggah_galat.html"
+    assert [t.name for t in response.templates][0] == "web/unggah_galat.html"
     html = response.content.decode()
     assert "2 kesalahan" in html and "Indikator!E2" in html and "Target!G2" in html
     assert not Renstra.objects.exists()

@@ -20,9 +20,10 @@ Tabel / Daftar Gambar (Word TOC fields, filled with page numbers when the PDF is
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentType
@@ -321,7 +322,6 @@ class Varian:
     ikhtisar: str
     ringkasan_tabel: bool  # NTT: IKU table in the executive summary
     per_indikator: bool  # NTT: analysis per indicator; Babel/default: per sasaran
-    h: dict[str, str] = field(default_factory=dict)  # section headings
 
 
 BAWAAN = Varian(
@@ -817,21 +817,7 @@ def _tabel_crosscutting(w: Penulis) -> None:
                    ["{{ x.no }}", "{{ x.kelompok }}", "{{ x.dengan }}", "{{ x.peran }}"], [1.0, 3.0, 5.0, 7.0])
 
 
-def _penutup(w: Penulis, v: Varian, h: dict[str, str]) -> None:
-    w.bab_tabel = v.bab["4"]
-    w.judul("BAB IV PENUTUP", 1, halaman_baru=True)
-    w.judul(h["4.1"], 2)
-    w.par("{{ capaian.kalimat }}")
-    w.narasi("kesimpulan")
-    w.judul(h["4.2"], 2)
-    w.narasi("rekomendasi")
-    w.judul(h["4.3"], 2)
-    w.narasi("rencana_aksi")
-    w.par("")
-    _tanda_tangan(w)
-
-    w.bab_tabel = v.bab["L"]
-    w.judul("LAMPIRAN", 1, halaman_baru=True)
+def _lampiran(w: Penulis) -> None:
     w.kendali("{%p for l in lampiran %}")
     w.par("{{ loop.index }}. {{ l }}")
     w.kendali("{%p endfor %}")
@@ -852,233 +838,224 @@ def _penutup(w: Penulis, v: Varian, h: dict[str, str]) -> None:
     w.kendali("{%p endif %}")
 
 
+# --------------------------------------------------------------------------- outlines
+
+# One step of a chapter: (function, *arguments), called as function(penulis, *arguments).
+Langkah = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Bab:
+    kunci: str  # the chapter's key in Varian.bab (its label in table captions)
+    judul: str
+    isi: tuple[Langkah, ...]
+
+
+def _h2(w: Penulis, teks: str) -> None:
+    w.judul(teks, 2)
+
+
+def _h3(w: Penulis, teks: str) -> None:
+    w.judul(teks, 3)
+
+
+def _narasi(w: Penulis, *kunci: str) -> None:
+    for k in kunci:
+        w.narasi(k)
+
+
+def _par(w: Penulis, teks: str) -> None:
+    w.par(teks)
+
+
+def _tebal(w: Penulis, teks: str) -> None:
+    w.par(teks, tebal=True)
+
+
+def _rumus(w: Penulis, teks: str) -> None:
+    w.par(teks, tengah=True, tebal=True)
+
+
+def _lhe(w: Penulis, judul: str) -> None:
+    w.keterangan_tabel(judul)
+    _tabel_lhe(w)
+
+
+def _penutup(judul_rekomendasi: str) -> Bab:
+    return Bab("4", "BAB IV PENUTUP", (
+        (_h2, "4.1 Kesimpulan"), (_par, "{{ capaian.kalimat }}"), (_narasi, "kesimpulan"),
+        (_h2, judul_rekomendasi), (_narasi, "rekomendasi"),
+        (_h2, "4.3 Rencana Aksi"), (_narasi, "rencana_aksi"), (_par, ""), (_tanda_tangan,),
+    ))
+
+
+LAMPIRAN = Bab("L", "LAMPIRAN", ((_lampiran,),))
+
 # --------------------------------------------------------------------------- the chapters
+# Each variant's outline: chapter headings, section headings, which narratives and which table
+# blocks (with their captions) in which order.
+
+BAB_BAWAAN: tuple[Bab, ...] = (
+    Bab("1", "BAB I PENDAHULUAN", (
+        (_h2, "1.1 Latar Belakang"), (_narasi, "latar_belakang"),
+        (_h2, "1.2 Tugas, Fungsi dan Struktur Organisasi"), (_narasi, "tugas_fungsi", "struktur_organisasi"),
+        (_h2, "1.3 Isu Strategis"), (_narasi, "isu_strategis"),
+        (_h2, "1.4 Sumber Daya"),
+        (_sumber_daya, "Jumlah Pegawai Menurut Jabatan dan Jenis Kelamin", "Sarana dan Prasarana"),
+        (_h2, "1.5 Pohon Kinerja dan Cascading"), (_narasi, "pohon_kinerja", "cascading"),
+        (_h2, "1.6 Tindak Lanjut Hasil Evaluasi SAKIP"), (_narasi, "tindak_lanjut_lhe"),
+        (_lhe, "Tindak Lanjut Rekomendasi LHE SAKIP"),
+        (_h2, "1.7 Sistematika Penyajian"),
+        (_par, "Laporan ini disusun menurut Peraturan Menteri PANRB Nomor 53 Tahun 2014: Bab I Pendahuluan; "
+               "Bab II Perencanaan Kinerja; Bab III Akuntabilitas Kinerja (capaian kinerja organisasi dan "
+               "realisasi anggaran); Bab IV Penutup; serta lampiran."),
+    )),
+    Bab("2", "BAB II PERENCANAAN KINERJA", (
+        (_h2, "2.1 Rencana Strategis"), (_narasi, "perencanaan"),
+        (_tabel_renstra, "Tujuan, Sasaran, Indikator dan Target Renstra {{ renstra.periode }}"),
+        (_h2, "2.2 Strategi dan Arah Kebijakan"), (_narasi, "strategi"),
+        (_tabel_strategi, "Strategi dan Arah Kebijakan"),
+        (_h2, "2.3 Program dan Kegiatan Tahun {{ tahun }}"), (_narasi, "struktur_program"),
+        (_tabel_program, "Program dan Kegiatan Pendukung Sasaran dengan Anggaran Sebelum dan Setelah Perubahan",
+         "Program Penunjang dan Pendukung Lainnya"),
+        (_h2, "2.4 Indikator Kinerja Utama"), (_narasi, "iku"), (_tabel_iku, "Indikator Kinerja Utama"),
+        (_h2, "2.5 Perjanjian Kinerja Tahun {{ tahun }}"), (_narasi, "perjanjian_kinerja"),
+        (_pk, "Perjanjian Kinerja", "Komponen Anggaran Perjanjian Kinerja", "2.5"),
+    )),
+    Bab("3", "BAB III AKUNTABILITAS KINERJA", (
+        (_h2, "3.1 Pengukuran Kinerja"), (_narasi, "pengukuran"), (_tabel_skala, "Skala Nilai Peringkat Kinerja"),
+        (_h2, "3.2 Capaian Kinerja Organisasi Tahun {{ tahun }}"), (_narasi, "capaian_pengantar"),
+        (_tabel_capaian, "Capaian Kinerja Tahun {{ tahun }}"),
+        (_h2, "3.3 Analisis Capaian Kinerja per Sasaran"), (_narasi, "evaluasi_pengantar"),
+        (_per_sasaran_babel, "3.3", "Rumusan Indikator dan Formulasi Perhitungan", "Target dan Realisasi Kinerja",
+         "Perbandingan Realisasi Kinerja dengan Nasional"),
+        (_tebal, "Faktor pendukung, penghambat dan upaya tingkat organisasi:"),
+        (_narasi, "faktor_pendukung", "faktor_penghambat", "upaya"),
+        (_h2, "3.4 Realisasi Anggaran dan Efisiensi"),
+        (_anggaran, "Anggaran dan Realisasi Belanja Langsung per Sasaran", "Alokasi dan Realisasi Anggaran per Program",
+         "Realisasi Anggaran per Sumber Dana", "Realisasi Pendapatan"),
+        (_h2, "3.5 Inovasi"), (_narasi, "inovasi"),
+        (_h2, "3.6 Penghargaan"), (_narasi, "penghargaan"), (_tabel_penghargaan,),
+        (_h2, "3.7 Crosscutting"), (_narasi, "crosscutting"), (_tabel_crosscutting,),
+    )),
+    _penutup("4.2 Rekomendasi"),
+    LAMPIRAN,
+)
+
+BAB_BABEL: tuple[Bab, ...] = (
+    Bab("1", "BAB I PENDAHULUAN", (
+        (_narasi, "latar_belakang"),
+        (_h2, "1.1 Pohon Kinerja"), (_narasi, "pohon_kinerja"),
+        (_h2, "1.2 Cascading Kinerja, Peta Proses Bisnis dan Struktur Organisasi"), (_narasi, "cascading"),
+        (_h2, "1.3 Tugas, Fungsi dan Peta Jabatan"), (_narasi, "tugas_fungsi"),
+        (_h2, "1.4 Isu-Isu Strategis"), (_narasi, "isu_strategis"),
+        (_h2, "1.5 Dukungan SDM, Sarana-Prasarana dan Anggaran"),
+        (_sumber_daya, "Jumlah Pegawai Menurut Kualifikasi Jabatan, Jenis Kelamin dan Kompetensi", "Sarana-Prasarana"),
+    )),
+    Bab("2", "BAB II PERENCANAAN DAN PERJANJIAN KINERJA", (
+        (_h2, "2.1 Tujuan, Sasaran dan Indikator Kinerja OPD"), (_narasi, "perencanaan"),
+        (_tabel_renstra, "Sasaran Strategis {{ opd.nama }} {{ renstra.periode }}"),
+        (_h2, "2.2 Strategi dan Arah Kebijakan"), (_narasi, "strategi"),
+        (_tabel_strategi, "Strategi dan Arah Kebijakan"),
+        (_h2, "2.3 Struktur Program dan Kegiatan Tahun {{ tahun }}"), (_narasi, "struktur_program"),
+        (_tabel_program, "Struktur Program dan Kegiatan terkait Langsung Pencapaian Sasaran Tahun {{ tahun }}",
+         "Struktur Program dan Kegiatan Pendukung Pencapaian Sasaran Tahun {{ tahun }}"),
+        (_h2, "2.4 Indikator Kinerja Utama (IKU)"), (_narasi, "iku"),
+        (_tabel_iku, "Indikator Kinerja Utama {{ opd.nama }}"),
+        (_h2, "2.5 Perjanjian Kinerja Tahun {{ tahun }}"), (_narasi, "perjanjian_kinerja"),
+        (_pk, "Perjanjian Kinerja Kepala {{ opd.nama }}", "Komponen Anggaran pada Perjanjian Kinerja", "2.5"),
+        (_h2, "2.6 Instrumen Pendukung Capaian Kinerja Tahun {{ tahun }}"), (_narasi, "instrumen_pendukung"),
+    )),
+    Bab("3", "BAB III AKUNTABILITAS KINERJA", (
+        (_h2, "3.1 Capaian Kinerja Tahun {{ tahun }}"), (_narasi, "pengukuran"),
+        (_tabel_skala, "Skala Nilai Peringkat Kinerja"), (_tabel_capaian, "Capaian Kinerja Tahun {{ tahun }}"),
+        (_par, "Adapun analisis capaian kinerja sasaran strategis diuraikan sebagai berikut:"),
+        (_per_sasaran_babel, "3.1", "Rumusan Indikator dan Formulasi Perhitungan",
+         "Target dan Realisasi Kinerja Tahun {{ tahun }}",
+         "Perbandingan Target dan Realisasi Kinerja PD dengan Nasional Tahun {{ tahun }}"),
+        (_narasi, "faktor_pendukung", "faktor_penghambat", "upaya"),
+        (_h2, "3.2 Efisiensi Anggaran"),
+        (_anggaran, "Anggaran dan Realisasi Belanja Langsung per Sasaran Tahun {{ tahun }}",
+         "Alokasi dan Realisasi Anggaran per Program Tahun {{ tahun }}",
+         "Realisasi Anggaran per Sumber Dana Tahun {{ tahun }}", "Realisasi Pendapatan Tahun {{ tahun }}"),
+        (_h2, "3.3 Tindak Lanjut atas Laporan Hasil Evaluasi SAKIP"), (_narasi, "tindak_lanjut_lhe"),
+        (_lhe, "Tindak Lanjut atas Laporan Hasil Evaluasi SAKIP"),
+        (_h2, "3.4 Inovasi"), (_narasi, "inovasi"),
+        (_h2, "3.5 Penghargaan"), (_narasi, "penghargaan"), (_tabel_penghargaan,),
+        (_h2, "3.6 Crosscutting"), (_narasi, "crosscutting"), (_tabel_crosscutting,),
+    )),
+    _penutup("4.2 Rekomendasi"),
+    LAMPIRAN,
+)
+
+BAB_NTT: tuple[Bab, ...] = (
+    Bab("1", "BAB I PENDAHULUAN", (
+        (_h2, "1.1 Latar Belakang"), (_narasi, "latar_belakang"),
+        (_h2, "1.2 Maksud dan Tujuan"), (_narasi, "maksud_tujuan"),
+        (_h2, "1.3 Tugas Pokok dan Fungsi"), (_narasi, "tugas_fungsi"),
+        (_h2, "1.4 Struktur Organisasi"), (_narasi, "struktur_organisasi"),
+        (_h2, "1.5 Sumber Daya Manusia"), (_sumber_daya, "Komposisi Pegawai {{ opd.nama }}", "Sarana dan Prasarana"),
+        (_h2, "1.6 Dasar Pelaksanaan"), (_narasi, "dasar_pelaksanaan"),
+        (_h2, "1.7 Isu Strategis"), (_narasi, "isu_strategis"),
+        (_h2, "1.8 Sistematika Penulisan"),
+        (_par, "BAB I. PENDAHULUAN: latar belakang, maksud dan tujuan, tugas pokok dan fungsi, struktur organisasi, "
+               "sumber daya manusia, dasar pelaksanaan dan isu strategis. BAB II. PERENCANAAN KINERJA: Renstra, "
+               "rencana kerja tahunan dan perjanjian kinerja. BAB III. AKUNTABILITAS KINERJA: capaian kinerja, "
+               "evaluasi capaian kinerja, akuntabilitas keuangan dan efisiensi. BAB IV. PENUTUP: kesimpulan, "
+               "permasalahan dan rekomendasi."),
+    )),
+    Bab("2", "BAB II PERENCANAAN KINERJA", (
+        (_h2, "2.1 Renstra {{ opd.nama }} {{ pemda.nama }}"),
+        (_h3, "2.1.1 Visi dan Misi"), (_narasi, "visi_misi"),
+        (_h3, "2.1.2 Tujuan dan Sasaran"), (_narasi, "perencanaan"),
+        (_tabel_renstra, "Tujuan dan Sasaran Pelayanan {{ opd.nama }} {{ pemda.nama }}"),
+        (_h2, "2.2 Rencana Kerja Tahunan (RKT) {{ opd.nama }}"),
+        (_h3, "2.2.1 Strategi dan Arah Kebijakan"), (_narasi, "strategi"),
+        (_tabel_strategi, "Perumusan Strategi dan Arah Kebijakan"),
+        (_h3, "2.2.2 Program Dukungan Dana APBN dan APBD"), (_narasi, "struktur_program"),
+        (_tabel_program, "Pagu Anggaran {{ opd.nama }} Tahun {{ tahun }}",
+         "Program Dukungan Dana Lainnya Tahun {{ tahun }}"),
+        (_h3, "2.2.3 Indikator"), (_narasi, "iku"), (_tabel_iku, "Indikator Kinerja Utama"),
+        (_h2, "2.3 Perjanjian Kinerja"), (_narasi, "perjanjian_kinerja"),
+        (_pk, "Perjanjian Kinerja Tahun {{ tahun }}", "Dukungan Anggaran APBD dan APBN Tahun {{ tahun }}", None),
+    )),
+    Bab("3", "BAB III AKUNTABILITAS KINERJA", (
+        (_narasi, "pengukuran"), (_tabel_skala, "Skala Pengukuran Capaian Kinerja Tahun {{ tahun }}"),
+        (_h2, "3.1 Capaian Kinerja Tahun {{ tahun }}"), (_narasi, "capaian_pengantar"),
+        (_rumus, "Capaian Indikator Kinerja = Realisasi / Target × 100%"),
+        (_tabel_capaian, "Capaian Kinerja Tahun {{ tahun }}"),
+        (_h2, "3.2 Evaluasi Capaian Kinerja"), (_narasi, "evaluasi_pengantar"), (_per_indikator_ntt,),
+        (_narasi, "faktor_pendukung", "faktor_penghambat", "upaya"),
+        (_h2, "3.3 Akuntabilitas Keuangan"),
+        (_anggaran, "Anggaran dan Realisasi Belanja per Sasaran Tahun {{ tahun }}",
+         "Alokasi dan Realisasi Anggaran Program/Kegiatan TA {{ tahun }}",
+         "Efisiensi Penggunaan Anggaran per Sumber Dana Tahun {{ tahun }}", "Realisasi Pendapatan Tahun {{ tahun }}"),
+        (_h2, "3.4 Tindak Lanjut Hasil Evaluasi SAKIP"), (_narasi, "tindak_lanjut_lhe"),
+        (_lhe, "Tindak Lanjut Rekomendasi LHE SAKIP"),
+        (_h2, "3.5 Inovasi, Penghargaan dan Crosscutting"), (_narasi, "inovasi", "penghargaan"),
+        (_tabel_penghargaan,), (_narasi, "crosscutting"), (_tabel_crosscutting,),
+    )),
+    _penutup("4.2 Permasalahan dan Rekomendasi"),
+    LAMPIRAN,
+)
+
+BAB_VARIAN: dict[str, tuple[Varian, tuple[Bab, ...]]] = {
+    "default": (BAWAAN, BAB_BAWAAN), "babel": (BABEL, BAB_BABEL), "ntt": (NTT, BAB_NTT),
+}
 
 
-def _bab_bawaan(w: Penulis, v: Varian) -> None:
-    b = v.bab
-    w.bab_tabel = b["1"]
-    w.judul("BAB I PENDAHULUAN", 1, halaman_baru=True)
-    w.judul("1.1 Latar Belakang", 2)
-    w.narasi("latar_belakang")
-    w.judul("1.2 Tugas, Fungsi dan Struktur Organisasi", 2)
-    w.narasi("tugas_fungsi")
-    w.narasi("struktur_organisasi")
-    w.judul("1.3 Isu Strategis", 2)
-    w.narasi("isu_strategis")
-    w.judul("1.4 Sumber Daya", 2)
-    _sumber_daya(w, "Jumlah Pegawai Menurut Jabatan dan Jenis Kelamin", "Sarana dan Prasarana")
-    w.judul("1.5 Pohon Kinerja dan Cascading", 2)
-    w.narasi("pohon_kinerja")
-    w.narasi("cascading")
-    w.judul("1.6 Tindak Lanjut Hasil Evaluasi SAKIP", 2)
-    w.narasi("tindak_lanjut_lhe")
-    w.keterangan_tabel("Tindak Lanjut Rekomendasi LHE SAKIP")
-    _tabel_lhe(w)
-    w.judul("1.7 Sistematika Penyajian", 2)
-    w.par("Laporan ini disusun menurut Peraturan Menteri PANRB Nomor 53 Tahun 2014: Bab I Pendahuluan; Bab II "
-          "Perencanaan Kinerja; Bab III Akuntabilitas Kinerja (capaian kinerja organisasi dan realisasi anggaran); "
-          "Bab IV Penutup; serta lampiran.")
-
-    w.bab_tabel = b["2"]
-    w.judul("BAB II PERENCANAAN KINERJA", 1, halaman_baru=True)
-    w.judul("2.1 Rencana Strategis", 2)
-    w.narasi("perencanaan")
-    _tabel_renstra(w, "Tujuan, Sasaran, Indikator dan Target Renstra {{ renstra.periode }}")
-    w.judul("2.2 Strategi dan Arah Kebijakan", 2)
-    w.narasi("strategi")
-    _tabel_strategi(w, "Strategi dan Arah Kebijakan")
-    w.judul("2.3 Program dan Kegiatan Tahun {{ tahun }}", 2)
-    w.narasi("struktur_program")
-    _tabel_program(w, "Program dan Kegiatan Pendukung Sasaran dengan Anggaran Sebelum dan Setelah Perubahan",
-                   "Program Penunjang dan Pendukung Lainnya")
-    w.judul("2.4 Indikator Kinerja Utama", 2)
-    w.narasi("iku")
-    _tabel_iku(w, "Indikator Kinerja Utama")
-    w.judul("2.5 Perjanjian Kinerja Tahun {{ tahun }}", 2)
-    w.narasi("perjanjian_kinerja")
-    _pk(w, "Perjanjian Kinerja", "Komponen Anggaran Perjanjian Kinerja", "2.5")
-
-    w.bab_tabel = b["3"]
-    w.judul("BAB III AKUNTABILITAS KINERJA", 1, halaman_baru=True)
-    w.judul("3.1 Pengukuran Kinerja", 2)
-    w.narasi("pengukuran")
-    _tabel_skala(w, "Skala Nilai Peringkat Kinerja")
-    w.judul("3.2 Capaian Kinerja Organisasi Tahun {{ tahun }}", 2)
-    w.narasi("capaian_pengantar")
-    _tabel_capaian(w, "Capaian Kinerja Tahun {{ tahun }}")
-    w.judul("3.3 Analisis Capaian Kinerja per Sasaran", 2)
-    w.narasi("evaluasi_pengantar")
-    _per_sasaran_babel(w, "3.3", "Rumusan Indikator dan Formulasi Perhitungan", "Target dan Realisasi Kinerja",
-                       "Perbandingan Realisasi Kinerja dengan Nasional")
-    w.par("Faktor pendukung, penghambat dan upaya tingkat organisasi:", tebal=True)
-    w.narasi("faktor_pendukung")
-    w.narasi("faktor_penghambat")
-    w.narasi("upaya")
-    w.judul("3.4 Realisasi Anggaran dan Efisiensi", 2)
-    _anggaran(w, "Anggaran dan Realisasi Belanja Langsung per Sasaran", "Alokasi dan Realisasi Anggaran per Program",
-              "Realisasi Anggaran per Sumber Dana", "Realisasi Pendapatan")
-    w.judul("3.5 Inovasi", 2)
-    w.narasi("inovasi")
-    w.judul("3.6 Penghargaan", 2)
-    w.narasi("penghargaan")
-    _tabel_penghargaan(w)
-    w.judul("3.7 Crosscutting", 2)
-    w.narasi("crosscutting")
-    _tabel_crosscutting(w)
-    _penutup(w, v, {"4.1": "4.1 Kesimpulan", "4.2": "4.2 Rekomendasi", "4.3": "4.3 Rencana Aksi"})
-
-
-def _bab_babel(w: Penulis, v: Varian) -> None:
-    b = v.bab
-    w.bab_tabel = b["1"]
-    w.judul("BAB I PENDAHULUAN", 1, halaman_baru=True)
-    w.narasi("latar_belakang")
-    w.judul("1.1 Pohon Kinerja", 2)
-    w.narasi("pohon_kinerja")
-    w.judul("1.2 Cascading Kinerja, Peta Proses Bisnis dan Struktur Organisasi", 2)
-    w.narasi("cascading")
-    w.judul("1.3 Tugas, Fungsi dan Peta Jabatan", 2)
-    w.narasi("tugas_fungsi")
-    w.judul("1.4 Isu-Isu Strategis", 2)
-    w.narasi("isu_strategis")
-    w.judul("1.5 Dukungan SDM, Sarana-Prasarana dan Anggaran", 2)
-    _sumber_daya(w, "Jumlah Pegawai Menurut Kualifikasi Jabatan, Jenis Kelamin dan Kompetensi", "Sarana-Prasarana")
-
-    w.bab_tabel = b["2"]
-    w.judul("BAB II PERENCANAAN DAN PERJANJIAN KINERJA", 1, halaman_baru=True)
-    w.judul("2.1 Tujuan, Sasaran dan Indikator Kinerja OPD", 2)
-    w.narasi("perencanaan")
-    _tabel_renstra(w, "Sasaran Strategis {{ opd.nama }} {{ renstra.periode }}")
-    w.judul("2.2 Strategi dan Arah Kebijakan", 2)
-    w.narasi("strategi")
-    _tabel_strategi(w, "Strategi dan Arah Kebijakan")
-    w.judul("2.3 Struktur Program dan Kegiatan Tahun {{ tahun }}", 2)
-    w.narasi("struktur_program")
-    _tabel_program(w, "Struktur Program dan Kegiatan terkait Langsung Pencapaian Sasaran Tahun {{ tahun }}",
-                   "Struktur Program dan Kegiatan Pendukung Pencapaian Sasaran Tahun {{ tahun }}")
-    w.judul("2.4 Indikator Kinerja Utama (IKU)", 2)
-    w.narasi("iku")
-    _tabel_iku(w, "Indikator Kinerja Utama {{ opd.nama }}")
-    w.judul("2.5 Perjanjian Kinerja Tahun {{ tahun }}", 2)
-    w.narasi("perjanjian_kinerja")
-    _pk(w, "Perjanjian Kinerja Kepala {{ opd.nama }}", "Komponen Anggaran pada Perjanjian Kinerja", "2.5")
-    w.judul("2.6 Instrumen Pendukung Capaian Kinerja Tahun {{ tahun }}", 2)
-    w.narasi("instrumen_pendukung")
-
-    w.bab_tabel = b["3"]
-    w.judul("BAB III AKUNTABILITAS KINERJA", 1, halaman_baru=True)
-    w.judul("3.1 Capaian Kinerja Tahun {{ tahun }}", 2)
-    w.narasi("pengukuran")
-    _tabel_skala(w, "Skala Nilai Peringkat Kinerja")
-    _tabel_capaian(w, "Capaian Kinerja Tahun {{ tahun }}")
-    w.par("Adapun analisis capaian kinerja sasaran strategis diuraikan sebagai berikut:")
-    _per_sasaran_babel(w, "3.1", "Rumusan Indikator dan Formulasi Perhitungan", "Target dan Realisasi Kinerja Tahun {{ tahun }}",
-                       "Perbandingan Target dan Realisasi Kinerja PD dengan Nasional Tahun {{ tahun }}")
-    w.narasi("faktor_pendukung")
-    w.narasi("faktor_penghambat")
-    w.narasi("upaya")
-    w.judul("3.2 Efisiensi Anggaran", 2)
-    _anggaran(w, "Anggaran dan Realisasi Belanja Langsung per Sasaran Tahun {{ tahun }}",
-              "Alokasi dan Realisasi Anggaran per Program Tahun {{ tahun }}",
-              "Realisasi Anggaran per Sumber Dana Tahun {{ tahun }}", "Realisasi Pendapatan Tahun {{ tahun }}")
-    w.judul("3.3 Tindak Lanjut atas Laporan Hasil Evaluasi SAKIP", 2)
-    w.narasi("tindak_lanjut_lhe")
-    w.keterangan_tabel("Tindak Lanjut atas Laporan Hasil Evaluasi SAKIP")
-    _tabel_lhe(w)
-    w.judul("3.4 Inovasi", 2)
-    w.narasi("inovasi")
-    w.judul("3.5 Penghargaan", 2)
-    w.narasi("penghargaan")
-    _tabel_penghargaan(w)
-    w.judul("3.6 Crosscutting", 2)
-    w.narasi("crosscutting")
-    _tabel_crosscutting(w)
-    _penutup(w, v, {"4.1": "4.1 Kesimpulan", "4.2": "4.2 Rekomendasi", "4.3": "4.3 Rencana Aksi"})
-
-
-def _bab_ntt(w: Penulis, v: Varian) -> None:
-    b = v.bab
-    w.bab_tabel = b["1"]
-    w.judul("BAB I PENDAHULUAN", 1, halaman_baru=True)
-    w.judul("1.1 Latar Belakang", 2)
-    w.narasi("latar_belakang")
-    w.judul("1.2 Maksud dan Tujuan", 2)
-    w.narasi("maksud_tujuan")
-    w.judul("1.3 Tugas Pokok dan Fungsi", 2)
-    w.narasi("tugas_fungsi")
-    w.judul("1.4 Struktur Organisasi", 2)
-    w.narasi("struktur_organisasi")
-    w.judul("1.5 Sumber Daya Manusia", 2)
-    _sumber_daya(w, "Komposisi Pegawai {{ opd.nama }}", "Sarana dan Prasarana")
-    w.judul("1.6 Dasar Pelaksanaan", 2)
-    w.narasi("dasar_pelaksanaan")
-    w.judul("1.7 Isu Strategis", 2)
-    w.narasi("isu_strategis")
-    w.judul("1.8 Sistematika Penulisan", 2)
-    w.par("BAB I. PENDAHULUAN: latar belakang, maksud dan tujuan, tugas pokok dan fungsi, struktur organisasi, "
-          "sumber daya manusia, dasar pelaksanaan dan isu strategis. BAB II. PERENCANAAN KINERJA: Renstra, rencana "
-          "kerja tahunan dan perjanjian kinerja. BAB III. AKUNTABILITAS KINERJA: capaian kinerja, evaluasi capaian "
-          "kinerja, akuntabilitas keuangan dan efisiensi. BAB IV. PENUTUP: kesimpulan, permasalahan dan rekomendasi.")
-
-    w.bab_tabel = b["2"]
-    w.judul("BAB II PERENCANAAN KINERJA", 1, halaman_baru=True)
-    w.judul("2.1 Renstra {{ opd.nama }} {{ pemda.nama }}", 2)
-    w.judul("2.1.1 Visi dan Misi", 3)
-    w.narasi("visi_misi")
-    w.judul("2.1.2 Tujuan dan Sasaran", 3)
-    w.narasi("perencanaan")
-    _tabel_renstra(w, "Tujuan dan Sasaran Pelayanan {{ opd.nama }} {{ pemda.nama }}")
-    w.judul("2.2 Rencana Kerja Tahunan (RKT) {{ opd.nama }}", 2)
-    w.judul("2.2.1 Strategi dan Arah Kebijakan", 3)
-    w.narasi("strategi")
-    _tabel_strategi(w, "Perumusan Strategi dan Arah Kebijakan")
-    w.judul("2.2.2 Program Dukungan Dana APBN dan APBD", 3)
-    w.narasi("struktur_program")
-    _tabel_program(w, "Pagu Anggaran {{ opd.nama }} Tahun {{ tahun }}", "Program Dukungan Dana Lainnya Tahun {{ tahun }}")
-    w.judul("2.2.3 Indikator", 3)
-    w.narasi("iku")
-    _tabel_iku(w, "Indikator Kinerja Utama")
-    w.judul("2.3 Perjanjian Kinerja", 2)
-    w.narasi("perjanjian_kinerja")
-    _pk(w, "Perjanjian Kinerja Tahun {{ tahun }}", "Dukungan Anggaran APBD dan APBN Tahun {{ tahun }}", None)
-
-    w.bab_tabel = b["3"]
-    w.judul("BAB III AKUNTABILITAS KINERJA", 1, halaman_baru=True)
-    w.narasi("pengukuran")
-    _tabel_skala(w, "Skala Pengukuran Capaian Kinerja Tahun {{ tahun }}")
-    w.judul("3.1 Capaian Kinerja Tahun {{ tahun }}", 2)
-    w.narasi("capaian_pengantar")
-    w.par("Capaian Indikator Kinerja = Realisasi / Target × 100%", tengah=True, tebal=True)
-    _tabel_capaian(w, "Capaian Kinerja Tahun {{ tahun }}")
-    w.judul("3.2 Evaluasi Capaian Kinerja", 2)
-    w.narasi("evaluasi_pengantar")
-    _per_indikator_ntt(w)
-    w.narasi("faktor_pendukung")
-    w.narasi("faktor_penghambat")
-    w.narasi("upaya")
-    w.judul("3.3 Akuntabilitas Keuangan", 2)
-    _anggaran(w, "Anggaran dan Realisasi Belanja per Sasaran Tahun {{ tahun }}",
-              "Alokasi dan Realisasi Anggaran Program/Kegiatan TA {{ tahun }}",
-              "Efisiensi Penggunaan Anggaran per Sumber Dana Tahun {{ tahun }}", "Realisasi Pendapatan Tahun {{ tahun }}")
-    w.judul("3.4 Tindak Lanjut Hasil Evaluasi SAKIP", 2)
-    w.narasi("tindak_lanjut_lhe")
-    w.keterangan_tabel("Tindak Lanjut Rekomendasi LHE SAKIP")
-    _tabel_lhe(w)
-    w.judul("3.5 Inovasi, Penghargaan dan Crosscutting", 2)
-    w.narasi("inovasi")
-    w.narasi("penghargaan")
-    _tabel_penghargaan(w)
-    w.narasi("crosscutting")
-    _tabel_crosscutting(w)
-    _penutup(w, v, {"4.1": "4.1 Kesimpulan", "4.2": "4.2 Permasalahan dan Rekomendasi", "4.3": "4.3 Rencana Aksi"})
-
-
-BAB_VARIAN = {"default": (BAWAAN, _bab_bawaan), "babel": (BABEL, _bab_babel), "ntt": (NTT, _bab_ntt)}
+def _tulis_bab(w: Penulis, v: Varian, daftar: Sequence[Bab]) -> None:
+    """The one builder of every variant's chapters: each on a new page, its tables numbered in
+    the chapter's label."""
+    for bab in daftar:
+        w.bab_tabel = v.bab[bab.kunci]
+        w.judul(bab.judul, 1, halaman_baru=True)
+        for fungsi, *argumen in bab.isi:
+            fungsi(w, *argumen)
 
 
 def buat(nama: str, folder: Path = FOLDER) -> Path:
-    v, bab = BAB_VARIAN[nama]
+    v, daftar_bab = BAB_VARIAN[nama]
     doc = Document()
     _gaya(doc)
     _halaman(doc)
@@ -1087,7 +1064,7 @@ def buat(nama: str, folder: Path = FOLDER) -> Path:
     doc.add_section(WD_SECTION.NEW_PAGE)
     _depan(w, v)
     doc.add_section(WD_SECTION.NEW_PAGE)
-    bab(w, v)
+    _tulis_bab(w, v, daftar_bab)
     # Set once the three sections exist: python-docx's Section objects follow the body's last
     # sectPr, so earlier handles would point at the wrong section. Cover: no number; front
     # matter: i, ii, …; chapters: 1, 2, … (the PDF's lists rely on this, pdf.isi_nomor_halaman).
