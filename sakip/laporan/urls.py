@@ -23,4 +23,7 @@ urlpatterns: list = [
     path("<int:tahun>/periksa/", views_periksa.PeriksaView.as_view(), name="periksa"),
     # The full LKjIP as Word / PDF (engineer "dokumen"; docs/laporan-dokumen.md)
     path("<int:tahun>/unduh/<str:format>/", views_dokumen.UnduhLkjipView.as_view(), name="lkjip-unduh"),
+    # … its PDF made in the background: the waiting page (polled) and the finished file
+    path("<int:tahun>/pdf/<str:sha>/", views_dokumen.LkjipPdfView.as_view(), name="lkjip-pdf"),
+    path("<int:tahun>/pdf/<str:sha>/berkas/", views_dokumen.LkjipPdfBerkasView.as_view(), name="lkjip-pdf-berkas"),
 ]

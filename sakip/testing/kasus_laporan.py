@@ -13,6 +13,9 @@ from .akses import KasusAkses
 from .dunia import Dunia
 
 TAHUN = 2025
+# A document hash with no PDF in the cache: the waiting page says "tidak tersedia" (200) and the
+# file URL sends back to it (302); nothing is rendered or written by the matrix.
+SHA_UJI = "0" * 64
 
 
 def _rekomendasi_baru(opd: PerangkatDaerah) -> RekomendasiLHE:
@@ -59,4 +62,9 @@ def kasus(dunia: Dunia) -> list[KasusAkses]:
         # An empty upload: the permitted get the error page (200), nothing written.
         KasusAkses("unggah Excel tindak lanjut LHE", url("lhe-unggah"), Aksi.UBAH_RENCANA, method="post",
                    sukses=(200,)),
+        # The PDF made in the background follows the download's permission exactly.
+        KasusAkses("status PDF LKjIP", url("lkjip-pdf", SHA_UJI), Aksi.UNDUH_DOKUMEN, sukses=(200,)),
+        KasusAkses("status PDF LKjIP (htmx)", url("lkjip-pdf", SHA_UJI), Aksi.UNDUH_DOKUMEN, sukses=(200,),
+                   extra={"HTTP_HX_REQUEST": "true"}),
+        KasusAkses("berkas PDF LKjIP", url("lkjip-pdf-berkas", SHA_UJI), Aksi.UNDUH_DOKUMEN, sukses=(302,)),
     ]

@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
@@ -130,15 +131,24 @@ def isi_nomor_halaman(isi: bytes, halaman: dict[str, int]) -> bytes:
     return keluaran.getvalue()
 
 
-def docx_ke_pdf(isi: bytes) -> bytes:
+# Stages reported to `kemajuan` (the background render shows them to the waiting user).
+TAHAP_TATA_LETAK = "tata_letak"  # first pass: LibreOffice lays the document out
+TAHAP_NOMOR_HALAMAN = "nomor_halaman"  # second pass, with the page numbers in the lists
+
+
+def docx_ke_pdf(isi: bytes, *, kemajuan: Callable[[str], None] | None = None) -> bytes:
+    """The PDF of a Word document; `kemajuan(tahap)` is called as each pass starts."""
+    lapor = kemajuan or (lambda tahap: None)
     with tempfile.TemporaryDirectory(prefix="sakip-pdf-") as tmp:
         folder = Path(tmp)
         docx = folder / "lkjip.docx"
         docx.write_bytes(isi)
+        lapor(TAHAP_TATA_LETAK)
         pdf = _konversi(docx, folder)
         halaman = halaman_bookmark(pdf)
         if not halaman:
             return pdf.read_bytes()
         docx.write_bytes(isi_nomor_halaman(isi, halaman))
         pdf.unlink()
+        lapor(TAHAP_NOMOR_HALAMAN)
         return _konversi(docx, folder).read_bytes()

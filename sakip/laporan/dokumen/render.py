@@ -12,6 +12,7 @@ converts it (`pdf.py`), twice, so the lists carry the page numbers of the PDF.
 
 from __future__ import annotations
 
+import zipfile
 from collections import defaultdict
 from io import BytesIO
 from pathlib import Path
@@ -106,6 +107,26 @@ def render_docx(konteks: KonteksLKjIP, *, template: Path | None = None) -> bytes
     isi_daftar(dok.docx)
     keluaran = BytesIO()
     dok.save(keluaran)
+    return zip_tetap(keluaran.getvalue())
+
+
+# The DOS epoch: the earliest time a zip entry can carry.
+WAKTU_ZIP = (1980, 1, 1, 0, 0, 0)
+
+
+def zip_tetap(isi: bytes) -> bytes:
+    """The same package with every entry stamped WAKTU_ZIP instead of the time of saving.
+
+    python-docx stamps each zip entry with the current time, so two renders of unchanged data
+    differed in their bytes. Reproducible bytes make the SHA-256 of the Word document a key of
+    its content: the PDF cache (dokumen/pdf_tembolok.py) finds an unchanged report by it."""
+    keluaran = BytesIO()
+    with zipfile.ZipFile(BytesIO(isi)) as sumber, zipfile.ZipFile(keluaran, "w") as tujuan:
+        for info in sumber.infolist():
+            baru = zipfile.ZipInfo(info.filename, date_time=WAKTU_ZIP)
+            baru.compress_type = info.compress_type
+            baru.external_attr = info.external_attr
+            tujuan.writestr(baru, sumber.read(info))
     return keluaran.getvalue()
 
 
