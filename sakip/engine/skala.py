@@ -150,6 +150,12 @@ class SkalaKualitatif:
                 return n
         return None
 
+    def baku(self, label: str) -> str | None:
+        """The scale's own spelling of a label typed in any case ("wtp " → "WTP"); None if unknown.
+        Stored labels use it, so a form's choice list always finds the stored one."""
+        kunci = self._kunci(label)
+        return next((lbl for lbl, _ in self.nilai if self._kunci(lbl) == kunci), None)
+
     @property
     def label(self) -> tuple[str, ...]:
         return tuple(lbl for lbl, _ in self.nilai)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from sakip.engine.angka import dari_pecahan, jumlahkan
+from sakip.engine.angka import dari_pecahan, format_rupiah, jumlahkan
 
 SERATUS = Decimal(100)
 
@@ -144,7 +144,8 @@ class Temuan:
 
     @property
     def pesan(self) -> str:
-        return f"{self.kolom} {self.tercatat} ≠ jumlah rincian {self.jumlah_rincian}"
+        """For the page: Rupiah in Indonesian format ("pagu Rp 100 ≠ jumlah rincian Rp 90")."""
+        return f"{self.kolom} {format_rupiah(self.tercatat)} ≠ jumlah rincian {format_rupiah(self.jumlah_rincian)}"
 
 
 def periksa_konsistensi(baris: Sequence[Baris]) -> list[Temuan]:

@@ -43,9 +43,13 @@ def _kembali(request: HttpRequest, opd_slug: str, tahun: int, pesan: list[str]) 
     return redirect("laporan:konten", opd_slug, tahun)
 
 
-def _berkas_pdf(st: StatusPdf) -> FileResponse:
+def _berkas_pdf(st: StatusPdf, opd_slug: str, tahun: int) -> HttpResponse:
     assert st.path is not None
-    return FileResponse(st.path.open("rb"), as_attachment=True, filename=st.nama or f"lkjip-{st.sha[:12]}.pdf",
+    try:
+        berkas = st.path.open("rb")
+    except FileNotFoundError:  # pruned between the status and the open: back to the waiting page
+        return redirect("laporan:lkjip-pdf", opd_slug, tahun, st.sha)
+    return FileResponse(berkas, as_attachment=True, filename=st.nama or f"lkjip-{st.sha[:12]}.pdf",
                         content_type=MIMETYPE_PDF)
 
 
@@ -74,7 +78,7 @@ class UnduhLkjipView(OpdViewMixin, View):
         except ValidationError as exc:
             return _kembali(request, self.opd.slug, tahun, exc.messages)
         if st.keadaan == Keadaan.SIAP:
-            return _berkas_pdf(st)
+            return _berkas_pdf(st, self.opd.slug, tahun)
         return redirect("laporan:lkjip-pdf", self.opd.slug, tahun, st.sha)
 
 
@@ -83,7 +87,7 @@ class _PdfMixin(OpdViewMixin):
 
     def status_pdf(self) -> StatusPdf:
         sha = self.kwargs["sha"]
-        if not POLA_SHA.match(sha):
+        if not POLA_SHA.fullmatch(sha):
             raise Http404("Alamat PDF tidak dikenal.")
         return lkjip_pdf_status(opd=self.opd, tahun=self.kwargs["tahun"], sha=sha)
 
@@ -115,4 +119,4 @@ class LkjipPdfBerkasView(_PdfMixin, View):
         st = self.status_pdf()
         if st.keadaan != Keadaan.SIAP:
             return redirect("laporan:lkjip-pdf", self.opd.slug, self.kwargs["tahun"], st.sha)
-        return _berkas_pdf(st)
+        return _berkas_pdf(st, self.opd.slug, self.kwargs["tahun"])

@@ -215,7 +215,7 @@ def _baca_isian(p: Pemeriksa, isi: Mapping[str, Any], ind: Indikator | None) -> 
             p.salah("label hanya untuk indikator kualitatif", "label")
         elif skala is not None and skala.angka(label) is None:
             p.salah(f"label '{label}' tidak ada dalam skala {skala.nama} ({', '.join(skala.label)})", "label")
-        hasil.label = label
+        hasil.label = (skala.baku(label) if skala is not None else None) or label  # the scale's spelling
     hasil.narasi = _baca_narasi(p, isi.get("narasi"))
     hasil.bukti = _baca_bukti(p, isi.get("bukti"))
     return hasil

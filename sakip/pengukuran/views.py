@@ -32,6 +32,7 @@ from sakip.alur.models import STATUS_TERBUKA
 from sakip.audit.layanan import KonflikVersi
 from sakip.engine.angka import AngkaTidakValid, format_angka, parse_angka
 from sakip.perencanaan.models import Indikator, Renstra
+from sakip.perencanaan.target import SKALA_KUALITATIF
 
 from . import layanan
 from .hitung import TAHUNAN, rapikan
@@ -57,7 +58,9 @@ class Bidang:
     nilai: str
     galat: str = ""
     bantuan: str = ""
-    awal: str | None = None  # for data elements: the stored value the form showed (plain decimal)
+    # The stored value the form showed: a data element's (plain decimal, for the conflict check),
+    # the year value's (as shown, so an untouched field is not saved).
+    awal: str | None = None
     pilihan: tuple[str, ...] = ()  # a qualitative scale's labels: a <select> instead of a text input
     jenis: str = "angka"  # "angka" (Indonesian number) or "label"
     kelas: str = ""  # "cadangan": a formula's fallback value; "tahunan": the year's value
@@ -88,16 +91,23 @@ class FormBaris:
 
 
 def _bidang_langsung(b: BarisIsian, nama: str, label: str, tersimpan: Realisasi | None, teks: str | None,
-                     galat: str, **lain: Any) -> Bidang:
-    """A direct value (number, or label for a qualitative indicator) as a form field."""
+                     galat: str, *, dengan_awal: bool = False, **lain: Any) -> Bidang:
+    """A direct value (number, or label for a qualitative indicator) as a form field;
+    `dengan_awal`: it carries the text it showed (`awal`), so a save can tell whether it changed."""
     ind = b.indikator
     if b.cara == "label":
         nilai = tersimpan.label if tersimpan else ""
+        # Shown as the scale spells it, so the choice list selects a label stored as "wtp" too
+        # (an unselected list would post "" and clear it).
+        skala = SKALA_KUALITATIF.get(ind.skala_kualitatif)
+        nilai = (skala.baku(nilai) if skala is not None and nilai else None) or nilai
         return Bidang(nama, f"{label} (label)", nilai if teks is None else teks, galat,
-                      pilihan=b.label_skala, jenis="label", **lain)
+                      pilihan=b.label_skala, jenis="label", awal=nilai if dengan_awal else None, **lain)
     angka = rapikan(tersimpan.nilai, ind.desimal) if tersimpan else None
     satuan = f" ({ind.satuan})" if ind.satuan else ""
-    return Bidang(nama, label + satuan, teks_masukan(angka) if teks is None else teks, galat, **lain)
+    tampil = teks_masukan(angka)
+    return Bidang(nama, label + satuan, tampil if teks is None else teks, galat,
+                  awal=tampil if dengan_awal else None, **lain)
 
 
 def _cadangan_dipakai(b: BarisIsian, triwulan: int) -> bool:
@@ -142,7 +152,7 @@ def form_baris(
     if triwulan == 4:
         tahunan = _bidang_langsung(
             b, "tahunan", "Nilai setahun",
-            b.realisasi_tahun, ketik.get("tahunan"), galat.get("tahunan", ""), kelas="tahunan",
+            b.realisasi_tahun, ketik.get("tahunan"), galat.get("tahunan", ""), kelas="tahunan", dengan_awal=True,
             bantuan="Isi hanya bila sumber memberi angka setahun (mis. BPS); kosongkan agar dihitung dari TW I–IV.",
         )
         if b.ada_nilai_tahun and b.cara != "label" and b.hasil and b.hasil.realisasi_sd is not None:
@@ -194,7 +204,9 @@ def baca_form(
     if any(bag in post for bag in BAGIAN_NARASI):
         arg["narasi"] = {bag: post.get(bag, "") for bag in BAGIAN_NARASI}
     arg_tahun: dict[str, Any] | None = None
-    if triwulan == 4 and "tahunan" in post:
+    # The year's value is saved only when its field changed from what the form showed: a save of
+    # the quarter alone must never touch (or clear) a year value the operator did not edit.
+    if triwulan == 4 and "tahunan" in post and post["tahunan"].strip() != post.get("awal-tahunan", "").strip():
         arg_tahun = {"versi": post.get("versi-tahunan", ""), "alasan": arg["alasan"]}
         if b.cara == "label":
             arg_tahun["label"] = post["tahunan"].strip()

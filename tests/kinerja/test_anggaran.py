@@ -56,9 +56,9 @@ def test_temuan_konsistensi_berisi_angka_dan_pesan_yang_sama() -> None:
     ]
     pagu, realisasi = hitung.periksa_konsistensi(baris)
     assert (pagu.label, pagu.kolom, pagu.tercatat, pagu.jumlah_rincian) == ("P1", "pagu", D("100.00"), D("90.00"))
-    assert pagu.pesan == "pagu 100.00 ≠ jumlah rincian 90.00"
+    assert pagu.pesan == "pagu Rp 100 ≠ jumlah rincian Rp 90"
     assert (realisasi.kolom, realisasi.tercatat, realisasi.jumlah_rincian) == ("realisasi", D("95.50"), D("49.50"))
-    assert realisasi.pesan == "realisasi 95.50 ≠ jumlah rincian 49.50"
+    assert realisasi.pesan == "realisasi Rp 95,50 ≠ jumlah rincian Rp 49,50"
 
 
 def test_efisiensi_dua_bentuk_dan_tidak_terukur() -> None:

@@ -317,6 +317,46 @@ def test_proses_pemegang_kunci_sudah_tiada(simpanan: Path) -> None:
     assert tembolok.klaim(e, nama="x.pdf")
 
 
+def test_kunci_hanya_dilepas_pemiliknya(simpanan: Path) -> None:
+    # Our render was judged dead and another took the hash over: our end must not remove its lock.
+    e = tembolok.entri(1, TAHUN, "b" * 64)
+    assert tembolok.klaim(e, nama="x.pdf")
+    e.kunci.write_text("host-lain 1 token-lain")
+    tembolok.lepas(e)
+    assert e.kunci.read_text() == "host-lain 1 token-lain"
+    # A lock of our own is removed.
+    e.kunci.unlink()
+    assert tembolok.klaim(e, nama="x.pdf")
+    tembolok.lepas(e)
+    assert not e.kunci.exists()
+
+
+def test_kunci_macet_diambil_alih_sekali(simpanan: Path) -> None:
+    e = tembolok.entri(1, TAHUN, "c" * 64)
+    assert tembolok.klaim(e, nama="x.pdf")
+    lama = time.time() - tembolok.batas_macet() - 10
+    os.utime(e.kunci, (lama, lama))  # its heartbeat stopped: dead
+    assert tembolok.klaim(e, nama="x.pdf")  # taken over …
+    assert not tembolok.klaim(e, nama="x.pdf")  # … by one caller only: the new lock is live
+    assert [p.name for p in e.folder.iterdir() if ".basi-" in p.name] == []
+
+
+def test_pelaksana_gagal_tidak_meninggalkan_kunci(babel: Any, operator: Client, pengubah: Pengubah,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    def gagal(kerja: Callable[[], None]) -> None:
+        raise RuntimeError("thread tidak dapat dimulai")
+
+    monkeypatch.setattr(pdf_latar, "PELAKSANA", gagal)
+    with pytest.raises(RuntimeError):
+        pdf_latar.lkjip_pdf_minta(opd=babel, tahun=TAHUN)
+    assert not list(Path(tembolok.akar()).rglob("*.kunci"))
+
+
+def test_sha_dengan_baris_baru_ditolak(babel: Any, operator: Client) -> None:
+    url = reverse("laporan:lkjip-pdf", args=[babel.slug, TAHUN, "a" * 64 + "\n"])
+    assert operator.get(url).status_code == 404
+
+
 # ---------------------------------------------------------------------------------- pruning
 
 

@@ -217,7 +217,8 @@ def test_nilai_tahunan_di_tw4_dipakai_capaian_tahun_lalu_dikosongkan(rencana: Re
     tw2 = c.get(reverse("pengukuran:isian", args=[rencana.opd.slug, TH, 2])).content.decode()
     assert 'name="tahunan"' not in tw2 and "realisasi 22,142 · diisi langsung (di TW IV)" in _artikel(tw2, ind)
     # Cleared: the year is the quarters' again; the quarter itself did not change (no new version).
-    r = c.post(_url_simpan(rencana, ind, 4), {"versi": "1", "nilai": "6,612", "versi-tahunan": "1", "tahunan": ""}, **HX)
+    r = c.post(_url_simpan(rencana, ind, 4), {"versi": "1", "nilai": "6,612", "versi-tahunan": "1", "tahunan": "",
+                                                "awal-tahunan": "22,142"}, **HX)
     html = r.content.decode()
     assert _capaian(html, "Tahun 2025") == "110,73%" and "· diisi langsung" not in html
     assert not Realisasi.objects.filter(indikator=ind, tahun=TH, triwulan=0).exists()
@@ -349,3 +350,37 @@ def test_demo_babel_target_pk_dan_capaian(settings) -> None:  # type: ignore[no-
     # PK Perubahan: TW IV 22,150, year 22,300 (lkjip-2025 Tabel II.9); TW IV entered 6,612.
     assert "<dd>22,150</dd>" in iku1 and "<dd>22,300</dd>" in iku1
     assert 'value="6,612"' in iku1 and ">110,73%</span>" in iku1 and "Sangat Baik" in iku1
+
+
+def test_id_dan_versi_besar_tanpa_pemisah_ribuan(rencana: Rencana, dunia: Dunia) -> None:
+    # USE_THOUSAND_SEPARATOR would print 12345 as "12.345": hx-target="#ind-12.345" selects nothing
+    # and a posted version "1.500" is not a number. Ids and versions are written plain.
+    salinan = Indikator.objects.get(pk=rencana.dokumen.pk)
+    salinan.pk, salinan.ref = 12345, "X9"
+    salinan.save(force_insert=True)
+    IsianTriwulan.objects.create(opd=rencana.opd, indikator=rencana.dokumen, tahun=TH, triwulan=TW, versi=1500)
+    c = _klien(dunia.pengguna_a[Peran.OPERATOR])
+    halaman = c.get(reverse("pengukuran:isian", args=[rencana.opd.slug, TH, TW])).content.decode()
+    assert 'id="ind-12345"' in halaman and 'hx-target="#ind-12345"' in halaman and "12.345" not in halaman
+    assert 'name="versi" value="1500"' in halaman
+    r = c.post(_url_simpan(rencana, rencana.dokumen), {"versi": "1500", "nilai": "6"}, **HX)
+    assert "Tersimpan." in r.content.decode() and _input(r.content.decode(), "versi") == "1501"
+
+
+def test_simpan_triwulan_tidak_menyentuh_nilai_tahunan(rencana: Rencana, dunia: Dunia) -> None:
+    # A label stored as typed in another case ("wtp", from a script before labels were stored in
+    # the scale's spelling) is shown selected; saving only the quarter leaves the year's label alone
+    # (the untouched year field is not saved), and a new label is stored as the scale spells it.
+    ind = Indikator.objects.create(renstra=rencana.renstra, node=rencana.program, ref="Q2", nama="Opini BPK",
+                                   urutan=9, polaritas="kualitatif", skala_kualitatif="opini-bpk")
+    NilaiTarget.objects.create(revisi=RevisiTarget.objects.create(indikator=ind, ke=0, label="Awal"), tahun=TH, teks="WTP")
+    Realisasi.objects.create(indikator=ind, tahun=TH, triwulan=0, label="wtp")
+    c = _klien(dunia.pengguna_a[Peran.OPERATOR])
+    artikel = _artikel(c.get(reverse("pengukuran:isian", args=[rencana.opd.slug, TH, 4])).content.decode(), ind)
+    assert '<option value="WTP" selected>' in artikel and _input(artikel, "awal-tahunan") == "WTP"
+    html = c.post(_url_simpan(rencana, ind, 4), {"versi": "0", "label": "wdp", "versi-tahunan": "0", "tahunan": "WTP",
+                                                 "awal-tahunan": "WTP"}, **HX).content.decode()
+    assert "Tersimpan." in html
+    assert Realisasi.objects.get(indikator=ind, tahun=TH, triwulan=0).label == "wtp"  # untouched
+    assert Realisasi.objects.get(indikator=ind, tahun=TH, triwulan=4).label == "WDP"  # the scale's spelling
+    assert not Jejak.objects.filter(objek_label__startswith="Realisasi Q2 tahunan").exists()

@@ -132,7 +132,11 @@ def lkjip_pdf_minta(*, opd: PerangkatDaerah, tahun: int) -> StatusPdf:
     soffice()
     # GAGAL or TIDAK_ADA: a click after a failure is the retry.
     if tembolok.klaim(e, nama=docx.nama_pdf):
-        PELAKSANA(partial(_buat, e, docx.isi, tetap=_sha_final(opd, tahun)))
+        try:
+            PELAKSANA(partial(_buat, e, docx.isi, tetap=_sha_final(opd, tahun)))
+        except BaseException:
+            tembolok.lepas(e)  # no render started: do not leave its lock for the timeout
+            raise
     return tembolok.status(e)
 
 

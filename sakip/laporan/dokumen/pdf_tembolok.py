@@ -23,6 +23,7 @@ import os
 import re
 import socket
 import time
+import uuid
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -32,7 +33,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-POLA_SHA = re.compile(r"^[0-9a-f]{64}$")
+POLA_SHA = re.compile(r"[0-9a-f]{64}")  # always .fullmatch: "$" would let "…\n" through
 # A failed entry without its PDF is kept this long, so the page of whoever waited can say why.
 UMUR_GAGAL = 24 * 3600
 
@@ -84,7 +85,7 @@ def akar() -> Path:
 
 
 def entri(opd_id: int, tahun: int, sha: str) -> Entri:
-    if not POLA_SHA.match(sha):
+    if not POLA_SHA.fullmatch(sha):
         raise ValueError(f"Bukan SHA-256: {sha!r}")
     return Entri(akar() / str(int(opd_id)) / str(int(tahun)), sha)
 
@@ -122,7 +123,7 @@ def _tulis_meta(e: Entri, **ubah: object) -> None:
 def _proses_hilang(kunci: Path) -> bool:
     """The lock names a process of this host that no longer exists (the server restarted)."""
     try:
-        host, pid = kunci.read_text(encoding="utf-8").split()
+        host, pid, *_ = kunci.read_text(encoding="utf-8").split()
     except (OSError, ValueError):
         return False
     if host != socket.gethostname():
@@ -170,17 +171,42 @@ def status(e: Entri) -> StatusPdf:
     return dasar
 
 
+# The token written into each lock this process took, so `lepas` removes its own lock only.
+_MILIK: dict[Path, str] = {}
+
+
+def _singkirkan_macet(e: Entri) -> None:
+    """Move a dead render's lock aside. Two callers may both see it dead: each renames the file
+    it saw (identified by its inode) to a name of its own, and puts back anything else it moved —
+    a fresh lock another caller created meanwhile — so a live render's lock is never removed."""
+    try:
+        dilihat = e.kunci.stat().st_ino
+    except FileNotFoundError:
+        return
+    sisih = e.kunci.with_name(f"{e.kunci.name}.basi-{uuid.uuid4().hex}")
+    try:
+        os.rename(e.kunci, sisih)
+    except FileNotFoundError:
+        return  # another caller moved it first
+    if sisih.stat().st_ino != dilihat:
+        os.rename(sisih, e.kunci)  # a fresh lock, not the dead one: put it back
+        return
+    sisih.unlink(missing_ok=True)
+
+
 def klaim(e: Entri, *, nama: str) -> bool:
     """Take the render of this hash: True for exactly one caller while no live render holds it."""
     e.folder.mkdir(parents=True, exist_ok=True)
     if _macet(e):
-        e.kunci.unlink(missing_ok=True)
+        _singkirkan_macet(e)
     try:
         fd = os.open(e.kunci, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
     except FileExistsError:
         return False
+    token = f"{socket.gethostname()} {os.getpid()} {uuid.uuid4().hex}"
     with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(f"{socket.gethostname()} {os.getpid()}")
+        f.write(token)
+    _MILIK[e.kunci] = token
     _tulis_meta(e, nama=nama, tahap=TAHAP_ANTRE, pesan="", mulai=time.time())
     return True
 
@@ -211,7 +237,14 @@ def tandai_gagal(e: Entri, pesan: str) -> None:
 
 
 def lepas(e: Entri) -> None:
-    e.kunci.unlink(missing_ok=True)
+    """Remove this process's lock of the hash — not one another render took after ours was
+    judged dead."""
+    token = _MILIK.pop(e.kunci, None)
+    try:
+        if token is not None and e.kunci.read_text(encoding="utf-8") == token:
+            e.kunci.unlink(missing_ok=True)
+    except FileNotFoundError:
+        pass
 
 
 def dipakai(e: Entri) -> None:
