@@ -1,10 +1,11 @@
 """The evaluation inputs as an Excel form: a template pre-filled with the rows, and its import.
 
 `templat_isian` writes sheet "Isian" with one line per evaluation row of an OPD-year: the row's
-identity (node, indikator refs; shown code, name, unit and Renja target for orientation), the
-row's `versi`, then what the operator fills in — realisation TW I–IV (K and Rp) and the three
-narrative columns — pre-filled with what is stored. Cells that may not be filled are grey (TW I–III
-of a year-only row; Rp of a row whose money is the roll-up of the rows below it).
+identity (node, indikator refs; shown code, name and unit for orientation), the
+row's `versi`, then what the operator fills in — columns 5–7 (Renstra end target, realisation up to
+last year, Renja target; K and Rp), realisation TW I–IV (K and Rp) and the three narrative columns
+— pre-filled with what is stored. Cells that may not be filled are grey (TW I–III of a year-only
+row; every Rp of a row whose money is the roll-up of the rows below it).
 
 `isian_impor` reads it back: the sheet and header, the OPD and year (sheet "Dokumen"), every row's
 identity (checked with `sakip.core.impor.Pemeriksa`, errors located by cell), then hands the values
@@ -23,12 +24,14 @@ from typing import Any
 
 from sakip.akun.models import User
 from sakip.core.impor import LOKASI, ImporGagal, KesalahanImpor, Pemeriksa
-from sakip.engine.angka import format_masukan
+from sakip.engine.capaian import Polaritas
 from sakip.organisasi.models import PerangkatDaerah
 
+from .keluaran import teks_masukan
 from .layanan import (
     KOLOM_ISIAN,
-    KOLOM_RP,
+    KOLOM_TARGET_K,
+    KOLOM_TEKS,
     LABEL,
     UMUM,
     HasilIsian,
@@ -42,26 +45,18 @@ from .selectors import evaluasi_renja_opd
 MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LEMBAR = "Isian"
 # Identity and orientation columns (not imported except node, indikator and versi).
-KOLOM_INFO = ("node", "indikator", "versi", "kode", "uraian", "nama_indikator", "satuan",
-              "target_renja_k", "target_renja_rp")
+KOLOM_INFO = ("node", "indikator", "versi", "kode", "uraian", "nama_indikator", "satuan")
 KOLOM = (*KOLOM_INFO, *KOLOM_ISIAN)
 JUDUL = {
     "node": "Ref simpul (jangan diubah)", "indikator": "Ref indikator (jangan diubah)",
     "versi": "Versi (jangan diubah)", "kode": "Kode", "uraian": "Program/Kegiatan/Sub Kegiatan",
-    "nama_indikator": "Indikator", "satuan": "Satuan", "target_renja_k": "Target Renja (K)",
-    "target_renja_rp": "Target Renja (Rp)", **LABEL,
+    "nama_indikator": "Indikator", "satuan": "Satuan", **LABEL,
 }
 _BULAT_AMAN = 2**53
 
 
 def _teks_angka(nilai: Decimal | None) -> str | None:
-    """As a user would type it: without the storage scale (44.371.813,00 → 44.371.813; 0,06500000 →
-    0,065), every significant digit kept."""
-    if nilai is None:
-        return None
-    if nilai == nilai.to_integral_value():
-        return format_masukan(nilai.quantize(Decimal(1)))
-    return format_masukan(nilai.normalize())
+    return teks_masukan(nilai) or None
 
 
 def templat_isian(*, opd: PerangkatDaerah, tahun: int) -> bytes:
@@ -78,6 +73,8 @@ def templat_isian(*, opd: PerangkatDaerah, tahun: int) -> bytes:
         f"Isian evaluasi Renja {tahun} — {opd.nama}",
         "",
         "Isi realisasi per triwulan pada lembar Isian: K = kinerja (nilai indikator), Rp = anggaran.",
+        "Kolom 5–7 (target Renstra akhir periode, realisasi s.d. tahun lalu, target Renja) boleh",
+        "dikoreksi; target indikator berpolaritas rentang ditulis sebagai rentang, mis. 3 - 10.",
         "Tulis angka cara Indonesia sebagai teks: 0,065 atau 44.371.813 (koma desimal, titik ribuan).",
         "Sel abu-abu tidak diisi: TW I–III baris yang hanya memuat realisasi setahun, dan Rp baris",
         "program/kegiatan (jumlah dari sub kegiatan di bawahnya).",
@@ -103,10 +100,11 @@ def templat_isian(*, opd: PerangkatDaerah, tahun: int) -> bytes:
         nilai = {
             "node": b.node.ref, "indikator": b.indikator.ref, "versi": b.versi, "kode": b.node.kode,
             "uraian": b.node.uraian, "nama_indikator": b.indikator.nama, "satuan": b.indikator.satuan,
-            "target_renja_k": b.target_renja_rentang or _teks_angka(b.target_renja_k),
-            "target_renja_rp": _teks_angka(b.target_renja_rp),
-            **{k: _teks_angka(getattr(b, k)) for k in KOLOM_ISIAN if k.startswith("tw")},
-            **{k: getattr(b, k) or None for k in KOLOM_ISIAN if not k.startswith("tw")},
+            **{k: _teks_angka(getattr(b, k)) for k in KOLOM_ISIAN if k not in KOLOM_TEKS},
+            **{k: getattr(b, k) or None for k in KOLOM_TEKS},
+            # A range indicator's target is the interval as written (`*_rentang`).
+            **{k: getattr(b, k.removesuffix("_k") + "_rentang") or _teks_angka(getattr(b, k))
+               for k in KOLOM_TARGET_K if b.indikator.polaritas == Polaritas.RENTANG},
         }
         ws.append([nilai[k] for k in KOLOM])
         r = ws.max_row
@@ -115,7 +113,7 @@ def templat_isian(*, opd: PerangkatDaerah, tahun: int) -> bytes:
             sel.number_format = "@"  # text: '0,065' must not become a float
             if k in KOLOM_INFO:
                 sel.fill = info
-            elif (b.hanya_tahunan and k[:3] in ("tw1", "tw2", "tw3")) or (k in KOLOM_RP and b.pk not in beruang):
+            elif (b.hanya_tahunan and k[:3] in ("tw1", "tw2", "tw3")) or (k.endswith("_rp") and b.pk not in beruang):
                 sel.fill = abu
     for huruf, lebar in (("D", 16), ("E", 40), ("F", 40)):
         ws.column_dimensions[huruf].width = lebar

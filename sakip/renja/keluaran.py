@@ -9,7 +9,7 @@ from decimal import Decimal
 from io import BytesIO
 from typing import Any
 
-from sakip.engine.angka import bulatkan, format_angka
+from sakip.engine.angka import bulatkan, format_angka, format_masukan
 
 from .evaluasi import BarisHasil, KRp, RingkasanProgram, TabelEvaluasi, Total
 
@@ -77,6 +77,17 @@ def teks_angka(nilai: Decimal | None, persen: bool = False) -> str:
     # Amounts and K as typed, without trailing zeros of the storage scale (44.371.813,00 -> 44.371.813).
     n = bulatkan(nilai, 2)
     return format_angka(n, 0 if n == n.to_integral_value() else 2)
+
+
+def teks_masukan(nilai: Decimal | None) -> str:
+    """A stored input as a user would type it back, every significant digit kept (0,06500000 →
+    0,065; 44.371.813,00 → 44.371.813): a form or workbook sent back unchanged changes nothing.
+    `teks_angka` rounds to two decimals and is for reading only."""
+    if nilai is None:
+        return ""
+    if nilai == nilai.to_integral_value():
+        return format_masukan(nilai.quantize(Decimal(1)))
+    return format_masukan(nilai.normalize())
 
 
 _RENTANG = {"target_renstra": "rentang_renstra", "target_renja": "rentang_renja"}

@@ -7,6 +7,12 @@ columns of some rows of one OPD-year. It locks the year's rows, checks the calle
 Excel import names the cell), checks the form's `versi` of each row it changes (optimistic
 locking), and writes one audit record per changed row (`jejak_catat`) in the same transaction.
 
+The same service takes columns 5–7 of the form (`KOLOM_AWAL`: Renstra end target, realisation up
+to last year, the year's Renja target; K and Rp), which the preparation or the YAML import fill and
+the operator corrects: a range indicator's target K is an interval kept as written in `*_rentang`
+(`"3 - 10"`), any other K a number; Rp follows the rule below. Changing any of them is refused while
+the year's TW IV is submitted or approved (they decide the year's columns 13–15).
+
 Rules beyond "a number": a year-only row keeps its year's value at TW IV, so TW I–III stay empty
 (docs/formats/renja.md, "Year-only realisation"); money sits where it is spent, so Rp is entered
 only on a node's first row and only when no row below that node exists — a program's or
@@ -37,20 +43,31 @@ from sakip.audit.layanan import (
     versi_periksa,
 )
 from sakip.audit.models import AksiJejak
-from sakip.engine.angka import AngkaTidakValid, jumlah_desimal, to_decimal
+from sakip.engine.angka import AngkaTidakValid, jumlah_desimal, parse_rentang, to_decimal
+from sakip.engine.capaian import Polaritas
 from sakip.organisasi.models import PerangkatDaerah
 from sakip.perencanaan.models import Node, Renstra, RevisiTarget
 from sakip.perencanaan.selectors import indikator_dengan_revisi, target_berlaku_dari
 
 from .models import BarisRenja, EvaluasiRenja
-from .persiapan import BarisLalu, SumberBaris, isian_awal
+from .persiapan import RENTANG_MAKS, BarisLalu, SumberBaris, isian_awal, muat_nilai
 
 ROMAWI = ("I", "II", "III", "IV")
 KOLOM_K = tuple(f"tw{n}_k" for n in range(1, 5))
 KOLOM_RP = tuple(f"tw{n}_rp" for n in range(1, 5))
 KOLOM_TEKS = ("faktor_pendukung", "faktor_penghambat", "tindak_lanjut")
-KOLOM_ISIAN = (*(x for n in range(4) for x in (KOLOM_K[n], KOLOM_RP[n])), *KOLOM_TEKS)
+# Columns 5–7 of the form. The K of 5 and 7 is an interval on a range indicator, stored in
+# `<awalan>_rentang` (the `<awalan>_k` field then stays empty): `KOLOM_TARGET_K`.
+KOLOM_AWAL = ("target_renstra_k", "target_renstra_rp", "realisasi_lalu_k", "realisasi_lalu_rp",
+              "target_renja_k", "target_renja_rp")
+KOLOM_TARGET_K = ("target_renstra_k", "target_renja_k")
+KOLOM_ISIAN = (*KOLOM_AWAL, *(x for n in range(4) for x in (KOLOM_K[n], KOLOM_RP[n])), *KOLOM_TEKS)
 LABEL = {
+    "target_renstra_k": "Target Renstra akhir periode (K)", "target_renstra_rp": "Target Renstra akhir periode (Rp)",
+    "target_renstra_rentang": "Target Renstra akhir periode (K, rentang)",
+    "realisasi_lalu_k": "Realisasi s.d. tahun lalu (K)", "realisasi_lalu_rp": "Realisasi s.d. tahun lalu (Rp)",
+    "target_renja_k": "Target Renja (K)", "target_renja_rp": "Target Renja (Rp)",
+    "target_renja_rentang": "Target Renja (K, rentang)",
     **{f"tw{n}_k": f"Realisasi TW {ROMAWI[n - 1]} (K)" for n in range(1, 5)},
     **{f"tw{n}_rp": f"Realisasi TW {ROMAWI[n - 1]} (Rp)" for n in range(1, 5)},
     "faktor_pendukung": "Faktor pendorong", "faktor_penghambat": "Faktor penghambat",
@@ -135,6 +152,36 @@ def _angka(teks: Any) -> Decimal | None:
     return to_decimal(teks.strip() if isinstance(teks, str) else teks)
 
 
+def _rentang(teks: Any) -> str:
+    """A range target as written ("3 - 10"), once it parses as the evaluation table will read it."""
+    teks = "" if teks is None else str(teks).strip()
+    if teks:
+        parse_rentang(teks)
+        if len(teks) > RENTANG_MAKS:
+            raise AngkaTidakValid(f"Rentang paling banyak {RENTANG_MAKS} karakter.")
+    return teks
+
+
+def _target_rentang(b: EvaluasiRenja, kolom: str, teks: Any, galat: dict[str, list[str]]) -> dict[str, Any]:
+    """Column 5 or 7 K of a range indicator: the interval goes to `*_rentang`, the number field empties."""
+    awalan = kolom.removesuffix("_k")
+    if getattr(b, kolom) is not None and not getattr(b, f"{awalan}_rentang"):
+        # A number stored before the indicator became a range one is shown as it is; sent back
+        # untouched it is no change (a form must not fail on a value it displayed itself).
+        try:
+            if _angka(teks) == getattr(b, kolom):
+                return {}
+        except AngkaTidakValid:
+            pass
+    try:
+        rentang = _rentang(teks)
+    except (AngkaTidakValid, ValueError) as exc:
+        galat.setdefault(kolom, []).append(
+            f"Indikator berpolaritas rentang: target ditulis sebagai rentang, mis. '3 - 10'. {_kalimat(str(exc))}")
+        return {}
+    return {f"{awalan}_rentang": rentang, kolom: None}
+
+
 def _baca(b: EvaluasiRenja, isian: IsianBaris, beruang: bool, galat: dict[str, list[str]]) -> dict[str, Any]:
     """The row's new values (only the fields given), every mistake added to `galat`."""
     baru: dict[str, Any] = {}
@@ -145,12 +192,21 @@ def _baca(b: EvaluasiRenja, isian: IsianBaris, beruang: bool, galat: dict[str, l
         if kolom in KOLOM_TEKS:
             baru[kolom] = "" if teks is None else str(teks).strip()
             continue
+        if kolom in KOLOM_TARGET_K and b.indikator.polaritas == Polaritas.RENTANG:
+            baru.update(_target_rentang(b, kolom, teks, galat))
+            continue
         try:
             nilai = _angka(teks)
         except AngkaTidakValid as exc:
             galat.setdefault(kolom, []).append(_kalimat(str(exc)))
             continue
-        if kolom in KOLOM_RP and nilai is not None:
+        if kolom.endswith("_k") and nilai is not None and not muat_nilai(nilai):
+            galat.setdefault(kolom, []).append("Angka terlalu panjang (paling banyak 8 desimal).")
+            continue
+        if kolom in KOLOM_TARGET_K:
+            # A number replaces an interval written before (the indicator is no longer a range one).
+            baru[f"{kolom.removesuffix('_k')}_rentang"] = ""
+        if kolom.endswith("_rp") and nilai is not None:
             if nilai < 0:
                 galat.setdefault(kolom, []).append("Rupiah tidak boleh negatif.")
                 continue
@@ -163,13 +219,26 @@ def _baca(b: EvaluasiRenja, isian: IsianBaris, beruang: bool, galat: dict[str, l
             galat.setdefault(kolom, []).append(
                 "Baris ini memuat realisasi setahun saja (dicatat di TW IV); TW I–III tidak diisi.")
             continue
-        if kolom in KOLOM_RP and not beruang:
+        if kolom.endswith("_rp") and not beruang:
             galat.setdefault(kolom, []).append(
                 "Rp baris ini adalah jumlah dari baris di bawahnya (uang dicatat di baris sub "
                 "kegiatan, pada indikator pertamanya).")
             continue
         baru[kolom] = nilai
     return baru
+
+
+_SIMPAN_AWAL = {*KOLOM_AWAL, "target_renstra_rentang", "target_renja_rentang"}
+
+
+def _kunci_awal(opd: PerangkatDaerah, tahun: int) -> str:
+    """Why columns 5–7 may not change now ("" when they may): they are the year's, as the
+    preparation's, so a submitted or approved TW IV holds them (alur.md §2)."""
+    try:
+        periode_periksa_ubah(opd=opd, tahun=tahun, triwulan=4)
+    except ValidationError as exc:
+        return f"Kolom 5–7 tidak dapat diubah: {' '.join(exc.messages)}"
+    return ""
 
 
 @transaction.atomic
@@ -181,7 +250,7 @@ def evaluasi_renja_isi(
     oleh: User | None,
     sumber: str = "layar",
 ) -> HasilIsian:
-    """Save realisation and narrative of some evaluation rows of (opd, tahun): all or nothing."""
+    """Save columns 5–7, realisation and narrative of some evaluation rows of (opd, tahun): all or nothing."""
     if oleh is not None:
         wajib_boleh(oleh, Aksi.ISI_REALISASI, opd=opd)
     semua = list(
@@ -193,6 +262,7 @@ def evaluasi_renja_isi(
     galat: Galat = {}
     rencana: list[tuple[EvaluasiRenja, dict[str, Any]]] = []
     dilihat: set[int] = set()
+    kunci_tw4: str | None = None  # read once, only when a column 5–7 changes
     for item in isian:
         b = per_pk.get(item.baris_id)
         if b is None or item.baris_id in dilihat:
@@ -203,6 +273,11 @@ def evaluasi_renja_isi(
         galat_baris: dict[str, list[str]] = {}
         baru = {k: v for k, v in _baca(b, item, b.pk in beruang, galat_baris).items()
                 if v != getattr(b, k)}
+        awal = sorted({k.replace("_rentang", "_k") for k in baru if k in _SIMPAN_AWAL})
+        if awal:
+            kunci_tw4 = _kunci_awal(opd, tahun) if kunci_tw4 is None else kunci_tw4
+            for kolom in awal if kunci_tw4 else ():
+                galat_baris.setdefault(kolom, []).append(kunci_tw4)
         if baru:
             try:
                 versi_periksa(b, item.versi)

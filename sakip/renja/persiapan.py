@@ -76,7 +76,7 @@ class IsianAwal:
     target_renja_terbaca: bool
 
 
-def _muat(nilai: Decimal) -> bool:
+def muat_nilai(nilai: Decimal) -> bool:
     desimal = jumlah_desimal(nilai)
     return desimal <= NILAI_DESIMAL and len(nilai.as_tuple().digits) - desimal <= NILAI_DIGIT - NILAI_DESIMAL
 
@@ -98,7 +98,7 @@ def target_k(teks: str, polaritas: str) -> TargetK:
         nilai = to_decimal(teks, boleh_persen=True)
     except (AngkaTidakValid, ValueError):
         return TargetK(terbaca=False)
-    return TargetK(k=nilai) if _muat(nilai) else TargetK(terbaca=False)
+    return TargetK(k=nilai) if muat_nilai(nilai) else TargetK(terbaca=False)
 
 
 def _jumlah(nilai: Iterable[Decimal | None]) -> Decimal | None:

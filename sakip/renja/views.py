@@ -23,14 +23,27 @@ from django.views.generic import TemplateView
 from sakip.akun.izin import Aksi, aksi_diizinkan
 from sakip.akun.mixins import OpdViewMixin
 from sakip.core.impor import ContohSel, ImporGagal, berkas_xlsx_periksa, nama_berkas
+from sakip.engine.capaian import Polaritas
 from sakip.engine.skala import Band
 
 from .dokumen import MIME_DOCX, evaluasi_docx, renja_docx
 from .evaluasi import BarisHasil, RingkasanProgram, TabelEvaluasi
 from .excel import dokumen_ke_workbook, renja_dokumen
 from .excel_evaluasi import MIMETYPE, isian_impor, templat_isian
-from .keluaran import KOLOM_KRP, PERSEN, judul, krp_kolom, tabel_xlsx, teks_angka, teks_k, urutan_tampil
+from .keluaran import (
+    KOLOM_KRP,
+    PERSEN,
+    judul,
+    krp_kolom,
+    tabel_xlsx,
+    teks_angka,
+    teks_k,
+    teks_masukan,
+    urutan_tampil,
+)
 from .layanan import (
+    KOLOM_AWAL,
+    KOLOM_TARGET_K,
     ROMAWI,
     UMUM,
     IsianBaris,
@@ -284,24 +297,65 @@ class EvaluasiUnduhView(_RenjaMixin, View):
 
 
 @dataclass
+class SelAwal:
+    """One input of columns 5–7 in the row's folded section."""
+
+    kolom: str  # the service's field name, also the input's name prefix
+    label: str
+    nilai: str | None  # None: a roll-up Rp, not entered on this row
+    galat: list[str] = field(default_factory=list)
+
+
+@dataclass
 class BarisIsi:
     b: EvaluasiRenja
     k: str
     rp: str | None  # None: Rp not entered on this row (a roll-up, shown read-only)
     k_terkunci: bool  # TW I–III of a year-only row
+    awal: list[SelAwal] = field(default_factory=list)
     galat: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def target(self) -> str:
         return self.b.target_renja_rentang or teks_angka(self.b.target_renja_k)
 
+    @property
+    def galat_awal(self) -> bool:
+        return any(s.galat for s in self.awal)
+
+
+# Columns 5–7 as the folded section names them (the form's column numbers).
+LABEL_AWAL = {"target_renstra_k": "5 · Target Renstra akhir periode (K)", "target_renstra_rp": "5 · (Rp)",
+              "realisasi_lalu_k": "6 · Realisasi s.d. tahun lalu (K)", "realisasi_lalu_rp": "6 · (Rp)",
+              "target_renja_k": "7 · Target Renja (K)", "target_renja_rp": "7 · (Rp)"}
+
 
 def _teks_masukan(nilai: Decimal | None) -> str:
-    return "" if nilai is None else teks_angka(nilai)
+    return teks_masukan(nilai)
+
+
+def _awal_tersimpan(b: EvaluasiRenja, kolom: str) -> str:
+    if kolom in KOLOM_TARGET_K and b.indikator.polaritas == Polaritas.RENTANG:
+        return getattr(b, kolom.removesuffix("_k") + "_rentang") or teks_masukan(getattr(b, kolom))
+    return teks_masukan(getattr(b, kolom))
+
+
+def _sel_awal(b: EvaluasiRenja, beruang: bool, post: Any = None) -> list[SelAwal]:
+    """The six inputs of columns 5–7: what was typed (`post`) or what is stored."""
+    hasil = []
+    for kolom in KOLOM_AWAL:
+        if kolom.endswith("_rp") and not beruang:
+            hasil.append(SelAwal(kolom, LABEL_AWAL[kolom], None))
+            continue
+        nama = f"{kolom}_{b.pk}"
+        hasil.append(SelAwal(kolom, LABEL_AWAL[kolom],
+                             post[nama] if post is not None and nama in post else _awal_tersimpan(b, kolom)))
+    return hasil
 
 
 class IsiView(_RenjaMixin, View):
-    """Realisation of one quarter (K and Rp) for every row of the year, saved all or nothing."""
+    """Realisation of one quarter (K and Rp) for every row of the year, and columns 5–7 in a folded
+    section per row, saved all or nothing by `evaluasi_renja_isi`."""
 
     permission = Aksi.ISI_REALISASI
     model_tahun = EvaluasiRenja
@@ -314,14 +368,14 @@ class IsiView(_RenjaMixin, View):
 
     def tampil(self, tahun: int, tw: int, baris: list[BarisIsi], galat_umum: list[str] | None = None) -> HttpResponse:
         context = {**self.konteks_dasar(), "tahun": tahun, "tw": tw, "baris": baris,
-                   "galat_umum": galat_umum or [], "ada_galat": bool(galat_umum) or any(b.galat for b in baris)}
+                   "galat_umum": galat_umum or [], "ada_galat": bool(galat_umum) or any(b.galat or b.galat_awal for b in baris)}
         return render(self.request, self.template_name, context)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         tahun, tw, semua, beruang = self.siapkan()
         baris = [BarisIsi(b, _teks_masukan(getattr(b, f"tw{tw}_k")),
                           _teks_masukan(getattr(b, f"tw{tw}_rp")) if b.pk in beruang else None,
-                          b.hanya_tahunan and tw < 4) for b in semua]
+                          b.hanya_tahunan and tw < 4, _sel_awal(b, b.pk in beruang)) for b in semua]
         return self.tampil(tahun, tw, baris)
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -333,19 +387,25 @@ class IsiView(_RenjaMixin, View):
                 nilai[f"tw{tw}_k"] = request.POST[f"k_{b.pk}"]
             if f"rp_{b.pk}" in request.POST:
                 nilai[f"tw{tw}_rp"] = request.POST[f"rp_{b.pk}"]
+            for kolom in KOLOM_AWAL:
+                if f"{kolom}_{b.pk}" in request.POST:
+                    nilai[kolom] = request.POST[f"{kolom}_{b.pk}"]
             if nilai:
                 isian.append(IsianBaris(b.pk, nilai, request.POST.get(f"versi_{b.pk}")))
             baris.append(BarisIsi(
                 b, request.POST.get(f"k_{b.pk}", _teks_masukan(getattr(b, f"tw{tw}_k"))),
                 request.POST.get(f"rp_{b.pk}", _teks_masukan(getattr(b, f"tw{tw}_rp")))
-                if b.pk in beruang else None, b.hanya_tahunan and tw < 4))
+                if b.pk in beruang else None, b.hanya_tahunan and tw < 4, _sel_awal(b, b.pk in beruang, request.POST)))
         try:
             hasil = evaluasi_renja_isi(opd=self.opd, tahun=tahun, isian=isian, oleh=request.user)  # type: ignore[arg-type]
         except IsianTidakValid as exc:
             for item in baris:
-                item.galat = {("" if k == UMUM else k[4:]): v for k, v in exc.galat.get(item.b.pk, {}).items()}
+                galat = exc.galat.get(item.b.pk, {})
+                item.galat = {("" if k == UMUM else k[4:]): v for k, v in galat.items() if k not in KOLOM_AWAL}
+                for sel in item.awal:
+                    sel.galat = galat.get(sel.kolom, [])
             return self.tampil(tahun, tw, baris)
-        messages.success(request, f"Realisasi TW {ROMAWI[tw - 1]} {tahun} disimpan: {hasil.ringkasan()}.")
+        messages.success(request, f"Isian TW {ROMAWI[tw - 1]} {tahun} disimpan: {hasil.ringkasan()}.")
         return redirect(reverse("renja:evaluasi", args=[self.opd.slug]) + f"?tahun={tahun}&tw={tw}")
 
 

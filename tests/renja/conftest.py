@@ -4,8 +4,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import transaction
+from django.test import Client
 
+from sakip.akun.models import Keanggotaan, Peran, User
 from sakip.core.impor import baca_yaml
+from sakip.organisasi.models import PerangkatDaerah
 
 DEMO = Path(settings.SAKIP_DEMO_DIR) / "babel-dkukm"
 
@@ -47,3 +50,18 @@ def data_evaluasi() -> dict:
 @pytest.fixture
 def data_renja() -> dict:
     return dict(baca_yaml(DEMO / "renja-2024.yaml"))
+
+
+@pytest.fixture
+def dkukm(demo_renja: list[str]) -> PerangkatDaerah:
+    return PerangkatDaerah.objects.get(slug="babel-dkukm")
+
+
+@pytest.fixture
+def operator(dkukm: PerangkatDaerah) -> Client:
+    """A logged-in operator of the demo OPD (the entry pages)."""
+    user = User.objects.create_user(username="op-dkukm", password="x-uji-123")
+    Keanggotaan.objects.create(user=user, peran=Peran.OPERATOR, pemda=dkukm.pemda, opd=dkukm)
+    client = Client()
+    client.force_login(user)
+    return client

@@ -7,7 +7,6 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from sakip.akun.models import Keanggotaan, Peran, User
 from sakip.audit.models import Jejak
 from sakip.organisasi.models import PerangkatDaerah
 from sakip.renja.models import BarisRenja, EvaluasiRenja
@@ -17,20 +16,6 @@ from sakip.testing.dunia import Dunia
 from sakip.testing.kasus_renja import kasus
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def dkukm(demo_renja: list[str]) -> PerangkatDaerah:
-    return PerangkatDaerah.objects.get(slug="babel-dkukm")
-
-
-@pytest.fixture
-def operator(dkukm: PerangkatDaerah) -> Client:
-    user = User.objects.create_user(username="op-dkukm", password="x-uji-123")
-    Keanggotaan.objects.create(user=user, peran=Peran.OPERATOR, pemda=dkukm.pemda, opd=dkukm)
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _url(nama: str, opd: PerangkatDaerah, query: str = "") -> str:

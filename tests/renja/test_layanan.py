@@ -66,7 +66,7 @@ def test_semua_kesalahan_dilaporkan_tidak_ada_yang_disimpan(dkukm: PerangkatDaer
         evaluasi_renja_isi(opd=dkukm, tahun=2022, oleh=None, isian=[
             IsianBaris(sk.pk, {"tw4_k": "8"}),  # valid, but the submission fails as a whole
             IsianBaris(sk2.pk, {"tw4_k": "1,2,3", "tw4_rp": "-5", "tw1_k": "2"}),
-            IsianBaris(p1.pk, {"tw4_rp": "1.000", "tw2_k": "3", "target_renja_k": "9"}),
+            IsianBaris(p1.pk, {"tw4_rp": "1.000", "tw2_k": "3", "hanya_tahunan": "0"}),
             IsianBaris(999999, {"tw4_k": "1"}),
         ])
     g = e.value.galat
