@@ -98,3 +98,11 @@ def test_isian_awal_k_kolom_6_hanya_bila_dijumlahkan() -> None:
 def test_isian_awal_target_renja_tak_terbaca() -> None:
     isi = isian_awal(_sumber(target_renja="Tersedia"))
     assert (isi.target_renja_k, isi.target_renja_terbaca, isi.target_renja_rp) == (None, False, Decimal("70000000"))
+
+
+def test_batas_nilai_sama_dengan_kolom_basis_data() -> None:
+    # persiapan stays free of Django, so it keeps its own copy of NilaiField's size: the two must agree.
+    from sakip.core import fields
+    from sakip.renja import persiapan
+
+    assert (persiapan.NILAI_DIGIT, persiapan.NILAI_DESIMAL) == (fields.NILAI_DIGIT, fields.NILAI_DESIMAL)
